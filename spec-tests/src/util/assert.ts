@@ -1,8 +1,12 @@
 import {toHex} from "./files.js";
 
 /** Fails the case with both values in hex, so that a mismatch reads at a glance. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 export function expectBytesEqual(actual: Uint8Array, expected: Uint8Array, what: string): void {
-  if (actual.length !== expected.length || !actual.every((b, i) => b === expected[i])) {
+  if (!bytesEqual(actual, expected)) {
     const a = toHex(actual);
     const e = toHex(expected);
     const clip = (s: string): string => (s.length > 138 ? `${s.slice(0, 130)}…(${(s.length - 2) / 2} bytes)` : s);
