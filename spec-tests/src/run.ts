@@ -31,15 +31,16 @@ export async function runSpecTests(opts: RunOptions): Promise<number> {
   for (const c of cases) {
     const key = `${c.fork}/${c.runner}/${c.handler}`;
     if (!bound.has(key)) bound.set(key, RUNNERS[c.runner]?.handler(c.handler, c.fork, c.preset) ?? null);
-    const fn = bound.get(key);
-    if (!fn) {
-      addOutcome(report, c.preset, c.fork, c.runner, "notRun");
-      continue;
-    }
+    // A listed skip counts as skipped whether or not its handler is bound: the list is the record.
     const reason = skipReason(c);
     if (reason) {
       addOutcome(report, c.preset, c.fork, c.runner, "skipped");
       if (opts.verbose) console.log(`skip ${casePath(c)}: ${reason}`);
+      continue;
+    }
+    const fn = bound.get(key);
+    if (!fn) {
+      addOutcome(report, c.preset, c.fork, c.runner, "notRun");
       continue;
     }
     try {

@@ -1,0 +1,1 @@
+export {computeShuffledIndex, shuffleList} from "./util/shuffle.js";

@@ -1,0 +1,88 @@
+// The swap-or-not shuffle of phase0 beacon-chain.md (compute_shuffled_index), for one index and, in
+// bulk, for a whole list: the epoch cache shuffles every active validator once per epoch, and doing
+// that one index at a time would cost SHUFFLE_ROUND_COUNT hashes per validator.
+import {digest} from "@chainsafe/as-sha256";
+import {SHUFFLE_ROUND_COUNT} from "@hearth/params";
+
+/** hash(seed + uint_to_bytes(uint8(round))): the round's pivot source. */
+function pivotOf(seed: Uint8Array, round: number, indexCount: number): number {
+  const input = new Uint8Array(33);
+  input.set(seed, 0);
+  input[32] = round;
+  const h = digest(input);
+  const view = new DataView(h.buffer, h.byteOffset, 8);
+  return Number(view.getBigUint64(0, true) % BigInt(indexCount));
+}
+
+/** hash(seed + uint8(round) + uint32(position // 256)): 256 decision bits for one block of positions. */
+function sourceOf(input: Uint8Array, block: number): Uint8Array {
+  input[33] = block & 0xff;
+  input[34] = (block >>> 8) & 0xff;
+  input[35] = (block >>> 16) & 0xff;
+  input[36] = (block >>> 24) & 0xff;
+  return digest(input);
+}
+
+function roundInput(seed: Uint8Array, round: number): Uint8Array {
+  const input = new Uint8Array(37);
+  input.set(seed, 0);
+  input[32] = round;
+  return input;
+}
+
+function assertArgs(indexCount: number, seed: Uint8Array): void {
+  if (seed.length !== 32) throw new Error(`shuffle seed must be 32 bytes, got ${seed.length}`);
+  if (!Number.isInteger(indexCount) || indexCount < 0 || indexCount > 2 ** 32) throw new Error(`bad index count ${indexCount}`);
+}
+
+/** compute_shuffled_index (phase0 beacon-chain.md): where `index` goes in a list of `indexCount`. */
+export function computeShuffledIndex(index: number, indexCount: number, seed: Uint8Array): number {
+  assertArgs(indexCount, seed);
+  if (index >= indexCount) throw new Error(`index ${index} out of range ${indexCount}`);
+  const input = new Uint8Array(37);
+  input.set(seed, 0);
+  for (let round = 0; round < SHUFFLE_ROUND_COUNT; round++) {
+    input[32] = round;
+    const pivotHash = digest(input.subarray(0, 33));
+    const pivot = Number(new DataView(pivotHash.buffer, pivotHash.byteOffset, 8).getBigUint64(0, true) % BigInt(indexCount));
+    const flip = (pivot + indexCount - index) % indexCount;
+    const position = Math.max(index, flip);
+    const source = sourceOf(input, Math.floor(position / 256));
+    const bit = (source[(position % 256) >> 3] >> (position % 8)) & 1;
+    if (bit) index = flip;
+  }
+  return index;
+}
+
+/**
+ * Shuffles `values` in place so that afterwards values[i] = original[compute_shuffled_index(i)],
+ * i.e. the committee order of compute_committee. Each round swaps the pairs (i, flip) whose
+ * decision bit is set; applying the rounds last-to-first composes them in the spec's order.
+ * Cost: SHUFFLE_ROUND_COUNT × (n/2 pair checks + n/256 hashes).
+ */
+export function shuffleList(values: Uint32Array, seed: Uint8Array): Uint32Array {
+  const n = values.length;
+  assertArgs(n, seed);
+  if (n <= 1) return values;
+  const blocks = Math.ceil(n / 256);
+  const sources: (Uint8Array | undefined)[] = new Array(blocks);
+  for (let round = SHUFFLE_ROUND_COUNT - 1; round >= 0; round--) {
+    const pivot = pivotOf(seed, round, n);
+    const input = roundInput(seed, round);
+    sources.fill(undefined);
+    // Pairs are (i, pivot - i) and (i, pivot + n - i); each is visited from its lower member, and the
+    // decision bit is read at the higher one (position = max(index, flip)).
+    for (let i = 0; i < n; i++) {
+      const flip = (pivot + n - i) % n;
+      if (flip <= i) continue;
+      const block = flip >>> 8;
+      const source = sources[block] ?? (sources[block] = sourceOf(input, block));
+      if ((source[(flip & 0xff) >> 3] >> (flip & 7)) & 1) {
+        const tmp = values[i];
+        values[i] = values[flip];
+        values[flip] = tmp;
+      }
+    }
+  }
+  return values;
+}
