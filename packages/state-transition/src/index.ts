@@ -1,1 +1,14 @@
+export * from "./types.js";
+export type {BeaconBlockAllForks, SignedBeaconBlockAllForks} from "./block/types.js";
 export {computeShuffledIndex, shuffleList} from "./util/shuffle.js";
+export {EpochContext, createEpochContext} from "./cache/epochContext.js";
+export {PubkeyCache} from "./cache/pubkeyCache.js";
+export type {EpochShuffling} from "./cache/shuffling.js";
+export {createCachedBeaconState, loadCachedBeaconState} from "./cache/cachedState.js";
+export {stateTransition, verifyBlockSignature, cloneCachedState, StateTransitionError, StateTransitionErrorCode} from "./stateTransition.js";
+export {processSlots} from "./slot/processSlots.js";
+export {processSlot} from "./slot/processSlot.js";
+export {processBlock} from "./block/processBlock.js";
+export {processEpoch} from "./epoch/processEpoch.js";
+export {upgradeStateToFork} from "./upgrade/upgradeState.js";
+export * as util from "./util/index.js";

@@ -1,0 +1,151 @@
+// What the state transition keeps beside a state for one epoch (DESIGN.md "State and caches"): the
+// shufflings of the previous, current and next epoch, the proposers, effective-balance increments and
+// the shared pubkey cache. Built once per epoch from one pass over the validators, never per block.
+import {EFFECTIVE_BALANCE_INCREMENT, SLOTS_PER_EPOCH, type ForkName} from "@hearth/params";
+import type {ChainConfig} from "@hearth/config";
+import type {BeaconStateAllForks} from "../types.js";
+import {computeEpochAtSlot, getCurrentEpoch} from "../util/epoch.js";
+import {computeEpochShuffling, type EpochShuffling} from "./shuffling.js";
+import {computeProposers} from "./proposers.js";
+import {PubkeyCache} from "./pubkeyCache.js";
+
+export class EpochContext {
+  constructor(
+    readonly config: ChainConfig,
+    readonly pubkeyCache: PubkeyCache,
+    readonly epoch: number,
+    readonly previousShuffling: EpochShuffling,
+    readonly currentShuffling: EpochShuffling,
+    readonly nextShuffling: EpochShuffling,
+    /** effective_balance / EFFECTIVE_BALANCE_INCREMENT per validator (2048 ETH max fits 16 bits). */
+    public effectiveBalanceIncrements: Uint16Array,
+    /** get_total_active_balance of this epoch, in increments. */
+    readonly totalActiveBalanceIncrements: number,
+    /** Proposers of this epoch's slots, pre-fulu (fulu reads state.proposer_lookahead). */
+    private proposers: number[] | null,
+    private readonly fork: ForkName
+  ) {}
+
+  get totalActiveBalance(): number {
+    return this.totalActiveBalanceIncrements * EFFECTIVE_BALANCE_INCREMENT;
+  }
+
+  /** The shuffling of `epoch`, which must be the previous, current or next epoch. */
+  getShuffling(epoch: number): EpochShuffling {
+    if (epoch === this.epoch) return this.currentShuffling;
+    if (epoch === this.epoch - 1 || (this.epoch === 0 && epoch === 0)) return this.previousShuffling;
+    if (epoch === this.epoch + 1) return this.nextShuffling;
+    throw new Error(`no shuffling cached for epoch ${epoch} at epoch ${this.epoch}`);
+  }
+
+  /** get_committee_count_per_slot */
+  getCommitteeCountPerSlot(epoch: number): number {
+    return this.getShuffling(epoch).committeesPerSlot;
+  }
+
+  /** get_beacon_committee */
+  getBeaconCommittee(slot: number, index: number): Uint32Array {
+    const shuffling = this.getShuffling(computeEpochAtSlot(slot));
+    if (index >= shuffling.committeesPerSlot) throw new Error(`committee index ${index} out of range ${shuffling.committeesPerSlot}`);
+    return shuffling.committees[slot % SLOTS_PER_EPOCH][index];
+  }
+
+  /** get_beacon_proposer_index at `slot` of this epoch (pre-fulu; fulu reads the state's lookahead). */
+  getBeaconProposer(state: BeaconStateAllForks, slot: number): number {
+    if (computeEpochAtSlot(slot) !== this.epoch) throw new Error(`proposer of slot ${slot} asked at epoch ${this.epoch}`);
+    this.proposers ??= computeProposers(this.fork, state, this.epoch, this.currentShuffling.activeIndices, this.effectiveBalanceIncrements);
+    return this.proposers[slot % SLOTS_PER_EPOCH];
+  }
+
+  /** Records a validator appended to the registry by a deposit: its pubkey and effective balance. */
+  addValidator(index: number, pubkey: Uint8Array, effectiveBalance: number): void {
+    this.pubkeyCache.add(index, pubkey);
+    if (index >= this.effectiveBalanceIncrements.length) {
+      const grown = new Uint16Array(Math.max(index + 1, Math.ceil(this.effectiveBalanceIncrements.length * 1.1) + 16));
+      grown.set(this.effectiveBalanceIncrements);
+      this.effectiveBalanceIncrements = grown;
+    }
+    this.effectiveBalanceIncrements[index] = effectiveBalance / EFFECTIVE_BALANCE_INCREMENT;
+  }
+
+  /** Records a new effective balance (process_effective_balance_updates, and electra's switches). */
+  setEffectiveBalance(index: number, effectiveBalance: number): void {
+    this.effectiveBalanceIncrements[index] = effectiveBalance / EFFECTIVE_BALANCE_INCREMENT;
+  }
+
+  clone(): EpochContext {
+    // Shufflings are immutable and shared; the increments are copied because blocks change them.
+    return new EpochContext(
+      this.config,
+      this.pubkeyCache,
+      this.epoch,
+      this.previousShuffling,
+      this.currentShuffling,
+      this.nextShuffling,
+      this.effectiveBalanceIncrements.slice(),
+      this.totalActiveBalanceIncrements,
+      this.proposers,
+      this.fork
+    );
+  }
+}
+
+/**
+ * Builds the cache of `state` from scratch. `previous` is the cache of the epoch before, whose
+ * current and next shufflings become this one's previous and current: the active set of epoch E+1 is
+ * fixed by the start of E, since every activation and exit lands at least MAX_SEED_LOOKAHEAD later.
+ */
+export function createEpochContext(
+  state: BeaconStateAllForks,
+  config: ChainConfig,
+  fork: ForkName,
+  pubkeyCache: PubkeyCache = new PubkeyCache(),
+  previous?: EpochContext
+): EpochContext {
+  pubkeyCache.syncFromState(state);
+  const epoch = getCurrentEpoch(state);
+  const previousEpoch = epoch === 0 ? 0 : epoch - 1;
+  const nextEpoch = epoch + 1;
+  const validators = state.validators.getAllReadonlyValues();
+  const n = validators.length;
+
+  const increments = new Uint16Array(Math.ceil(n * 1.1) + 16);
+  const previousActive: number[] = [];
+  const currentActive: number[] = [];
+  const nextActive: number[] = [];
+  let totalActiveIncrements = 0;
+  for (let i = 0; i < n; i++) {
+    const v = validators[i];
+    const inc = v.effectiveBalance / EFFECTIVE_BALANCE_INCREMENT;
+    increments[i] = inc;
+    // is_active_validator at each of the three epochs
+    if (v.activationEpoch <= previousEpoch && previousEpoch < v.exitEpoch) previousActive.push(i);
+    if (v.activationEpoch <= epoch && epoch < v.exitEpoch) {
+      currentActive.push(i);
+      totalActiveIncrements += inc;
+    }
+    if (v.activationEpoch <= nextEpoch && nextEpoch < v.exitEpoch) nextActive.push(i);
+  }
+
+  const reusable = previous && previous.epoch === epoch - 1;
+  const currentShuffling = reusable ? previous.nextShuffling : computeEpochShuffling(state, Uint32Array.from(currentActive), epoch);
+  const previousShuffling = reusable
+    ? previous.currentShuffling
+    : epoch === 0
+      ? currentShuffling
+      : computeEpochShuffling(state, Uint32Array.from(previousActive), previousEpoch);
+  const nextShuffling = computeEpochShuffling(state, Uint32Array.from(nextActive), nextEpoch);
+
+  return new EpochContext(
+    config,
+    pubkeyCache,
+    epoch,
+    previousShuffling,
+    currentShuffling,
+    nextShuffling,
+    increments,
+    Math.max(1, totalActiveIncrements),
+    null,
+    fork
+  );
+}
