@@ -3,6 +3,16 @@ import {bls} from "./bls.js";
 import {sszGeneric} from "./ssz_generic.js";
 import {sszStatic} from "./ssz_static.js";
 import {shuffling} from "./shuffling.js";
+import {operations} from "./operations.js";
+import {epochProcessing} from "./epoch_processing.js";
+import {rewards} from "./rewards.js";
+import {fork} from "./fork.js";
+import {transition} from "./transition.js";
+import {genesis} from "./genesis.js";
+import {sanity} from "./sanity.js";
+import {finality} from "./finality.js";
+import {random} from "./random.js";
+import {merkleProof} from "./merkle_proof.js";
 
 /** Spec-test runner directory name → our binding. A runner missing here is counted as not run. */
 export const RUNNERS: Record<string, RunnerBinding> = {
@@ -10,4 +20,14 @@ export const RUNNERS: Record<string, RunnerBinding> = {
   ssz_generic: sszGeneric,
   ssz_static: sszStatic,
   shuffling,
+  operations,
+  epoch_processing: epochProcessing,
+  rewards,
+  fork,
+  transition,
+  genesis,
+  sanity,
+  finality,
+  random,
+  merkle_proof: merkleProof,
 };

@@ -1,0 +1,7 @@
+import type {CachedBeaconState} from "../types.js";
+
+/** process_withdrawal_request — not written yet. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any
+export function processWithdrawalRequest(cs: CachedBeaconState, ...args: any[]): void {
+  throw new Error("not implemented: process_withdrawal_request");
+}

@@ -1,0 +1,5 @@
+import type {RunnerBinding} from "../types.js";
+
+export const finality: RunnerBinding = {
+  handler: () => null,
+};

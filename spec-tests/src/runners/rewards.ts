@@ -1,0 +1,5 @@
+import type {RunnerBinding} from "../types.js";
+
+export const rewards: RunnerBinding = {
+  handler: () => null,
+};
