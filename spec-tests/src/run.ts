@@ -2,7 +2,7 @@ import {mkdirSync, writeFileSync, existsSync} from "node:fs";
 import path from "node:path";
 import {discoverCases, casePath} from "./discover.js";
 import {skipReason} from "./skips.js";
-import {addOutcome, formatTable, totals} from "./report.js";
+import {addOutcome, formatTable, totals, mergeReports} from "./report.js";
 import {RUNNERS} from "./runners/index.js";
 import type {CaseFn, Report} from "./types.js";
 
@@ -11,17 +11,27 @@ export interface RunOptions {
   forks?: string[];
   runners?: string[];
   handlers?: string[];
-  report?: string;
   verbose: boolean;
   specTestsDir: string;
+  /** Run only cases i with i % count === index: the parent spreads the cases over child processes. */
+  shard?: {index: number; count: number};
 }
 
-/** Runs every case on disk for the preset (and the preset-free "general" ones); returns the failed count. */
-export async function runSpecTests(opts: RunOptions): Promise<number> {
+export interface RunResults {
+  report: Report;
+  failures: string[];
+  seconds: number;
+}
+
+/** Runs every case on disk for the preset (and the preset-free "general" ones) in this process. */
+export async function collectResults(opts: RunOptions): Promise<RunResults> {
   const testsDir = path.join(opts.specTestsDir, "tests");
   if (!existsSync(testsDir)) throw new Error(`no spec tests at ${testsDir}: set SPEC_TESTS_DIR`);
-  const cases = discoverCases(testsDir, [opts.preset, "general"], opts);
-  if (!existsSync(path.join(testsDir, opts.preset))) console.log(`note: no vectors for preset ${opts.preset} in ${testsDir}`);
+  let cases = discoverCases(testsDir, [opts.preset, "general"], opts);
+  if (opts.shard) {
+    const {index, count} = opts.shard;
+    cases = cases.filter((_, i) => i % count === index);
+  }
 
   const report: Report = {};
   const failures: string[] = [];
@@ -52,15 +62,28 @@ export async function runSpecTests(opts: RunOptions): Promise<number> {
       if (opts.verbose) console.error((e as Error).stack);
     }
   }
+  return {report, failures, seconds: (Date.now() - started) / 1000};
+}
 
+export function mergeResults(parts: RunResults[]): RunResults {
+  return {
+    report: mergeReports(parts.map((p) => p.report)),
+    failures: parts.flatMap((p) => p.failures).sort(),
+    seconds: Math.max(0, ...parts.map((p) => p.seconds)),
+  };
+}
+
+/** Prints failures, the table and the closing line; writes --report; returns the failed count. */
+export function summarize(results: RunResults, reportFile?: string): number {
+  const {report, failures} = results;
   const shown = failures.slice(0, 50);
   if (shown.length) console.log(shown.join("\n") + (failures.length > shown.length ? `\n… and ${failures.length - shown.length} more` : ""));
   console.log(formatTable(report));
   const t = totals(report);
-  console.log(`(${t.notRun} not run: runners or handlers not bound yet; ${((Date.now() - started) / 1000).toFixed(1)}s)`);
-  if (opts.report) {
-    mkdirSync(path.dirname(path.resolve(opts.report)), {recursive: true});
-    writeFileSync(opts.report, JSON.stringify(report, null, 2) + "\n");
+  console.log(`(${t.notRun} not run: runners or handlers not bound yet; ${results.seconds.toFixed(1)}s)`);
+  if (reportFile) {
+    mkdirSync(path.dirname(path.resolve(reportFile)), {recursive: true});
+    writeFileSync(reportFile, JSON.stringify(report, null, 2) + "\n");
   }
   console.log(`spec: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   return t.failed;

@@ -26,6 +26,8 @@ export class StateTransitionError extends Error {
 
 /** A copy that shares the tree and the epoch cache's immutable parts with the original. */
 export function cloneCachedState(cs: CachedBeaconState): CachedBeaconState {
+  // ViewDU.clone() copies the last committed tree and drops the source's pending changes, so commit first.
+  cs.state.commit();
   return {fork: cs.fork, config: cs.config, state: cs.state.clone(), epochCtx: cs.epochCtx.clone()};
 }
 

@@ -1,3 +1,5 @@
+// Set the native hasher before any type is built or hashed.
+import "./hasher.js";
 import type {ForkName} from "@hearth/params";
 import * as phase0 from "./phase0.js";
 import * as altair from "./altair.js";

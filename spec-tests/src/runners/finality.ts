@@ -1,5 +1,8 @@
+// finality (tests/formats/finality/): blocks that justify and finalize checkpoints, in the sanity
+// blocks format.
 import type {RunnerBinding} from "../types.js";
+import {runBlocksCase} from "./sanity.js";
 
 export const finality: RunnerBinding = {
-  handler: () => null,
+  handler: (handler) => (handler === "finality" ? runBlocksCase : null),
 };

@@ -1,7 +1,27 @@
-import type {CachedBeaconState} from "../types.js";
+// process_deposit_request (electra beacon-chain.md, EIP-6110; fulu drops the start index, since the
+// former deposit mechanism is gone): deposits from the execution layer join the pending queue.
+import {ForkSeq, UNSET_DEPOSIT_REQUESTS_START_INDEX} from "@hearth/params";
+import {electra} from "@hearth/types";
+import type {ValueOf} from "@chainsafe/ssz";
+import type {BeaconStateElectra, CachedBeaconState} from "../types.js";
 
-/** process_deposit_request — not written yet. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any
-export function processDepositRequest(cs: CachedBeaconState, ...args: any[]): void {
-  throw new Error("not implemented: process_deposit_request");
+type DepositRequest = ValueOf<typeof electra.DepositRequest>;
+
+/** process_deposit_request. There is no signature to check here: apply_pending_deposit does that. */
+export function processDepositRequest(cs: CachedBeaconState, depositRequest: DepositRequest): void {
+  const state = cs.state as BeaconStateElectra;
+  if (ForkSeq[cs.fork] < ForkSeq.fulu && state.depositRequestsStartIndex === UNSET_DEPOSIT_REQUESTS_START_INDEX) {
+    // The index is a uint64 read as a number; 2**64 - 1 reads as Infinity, which BigInt rejects.
+    const index = depositRequest.index;
+    state.depositRequestsStartIndex = Number.isFinite(index) ? BigInt(index) : UNSET_DEPOSIT_REQUESTS_START_INDEX;
+  }
+  state.pendingDeposits.push(
+    electra.PendingDeposit.toViewDU({
+      pubkey: depositRequest.pubkey,
+      withdrawalCredentials: depositRequest.withdrawalCredentials,
+      amount: depositRequest.amount,
+      signature: depositRequest.signature,
+      slot: state.slot,
+    })
+  );
 }

@@ -94,6 +94,7 @@ export class EpochContext {
  * Builds the cache of `state` from scratch. `previous` is the cache of the epoch before, whose
  * current and next shufflings become this one's previous and current: the active set of epoch E+1 is
  * fixed by the start of E, since every activation and exit lands at least MAX_SEED_LOOKAHEAD later.
+ * `previous` may also be a cache of the same epoch, whose shufflings are then all reused.
  */
 export function createEpochContext(
   state: BeaconStateAllForks,
@@ -127,14 +128,23 @@ export function createEpochContext(
     if (v.activationEpoch <= nextEpoch && nextEpoch < v.exitEpoch) nextActive.push(i);
   }
 
-  const reusable = previous && previous.epoch === epoch - 1;
-  const currentShuffling = reusable ? previous.nextShuffling : computeEpochShuffling(state, Uint32Array.from(currentActive), epoch);
-  const previousShuffling = reusable
+  // A cache of the same epoch (a fork upgrade rebuilds the cache mid-epoch) has all three shufflings
+  // right: within an epoch nothing changes the active sets of this epoch or the next, nor their seeds.
+  const sameEpoch = previous !== undefined && previous.epoch === epoch;
+  const reusable = previous !== undefined && previous.epoch === epoch - 1;
+  const currentShuffling = sameEpoch
     ? previous.currentShuffling
-    : epoch === 0
-      ? currentShuffling
-      : computeEpochShuffling(state, Uint32Array.from(previousActive), previousEpoch);
-  const nextShuffling = computeEpochShuffling(state, Uint32Array.from(nextActive), nextEpoch);
+    : reusable
+      ? previous.nextShuffling
+      : computeEpochShuffling(state, Uint32Array.from(currentActive), epoch);
+  const previousShuffling = sameEpoch
+    ? previous.previousShuffling
+    : reusable
+      ? previous.currentShuffling
+      : epoch === 0
+        ? currentShuffling
+        : computeEpochShuffling(state, Uint32Array.from(previousActive), previousEpoch);
+  const nextShuffling = sameEpoch ? previous.nextShuffling : computeEpochShuffling(state, Uint32Array.from(nextActive), nextEpoch);
 
   return new EpochContext(
     config,

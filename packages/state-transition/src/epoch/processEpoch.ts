@@ -1,7 +1,51 @@
+// process_epoch of each fork (phase0, altair, capella, electra, fulu beacon-chain.md "Epoch processing"),
+// step by step in the spec's order. The registry is read once, into the epoch transition cache, and
+// the steps share it.
+import {ForkSeq} from "@hearth/params";
 import type {CachedBeaconState} from "../types.js";
+import {beforeProcessEpoch} from "./epochTransitionCache.js";
+import {processJustificationAndFinalization} from "./processJustificationAndFinalization.js";
+import {processInactivityUpdates} from "./processInactivityUpdates.js";
+import {processRewardsAndPenalties} from "./processRewardsAndPenalties.js";
+import {processRegistryUpdates} from "./processRegistryUpdates.js";
+import {processSlashings} from "./processSlashings.js";
+import {processEth1DataReset} from "./processEth1DataReset.js";
+import {processPendingDeposits} from "./processPendingDeposits.js";
+import {processPendingConsolidations} from "./processPendingConsolidations.js";
+import {processEffectiveBalanceUpdates} from "./processEffectiveBalanceUpdates.js";
+import {processSlashingsReset} from "./processSlashingsReset.js";
+import {processRandaoMixesReset} from "./processRandaoMixesReset.js";
+import {processHistoricalRootsUpdate} from "./processHistoricalRootsUpdate.js";
+import {processHistoricalSummariesUpdate} from "./processHistoricalSummariesUpdate.js";
+import {processParticipationRecordUpdates} from "./processParticipationRecordUpdates.js";
+import {processParticipationFlagUpdates} from "./processParticipationFlagUpdates.js";
+import {processSyncCommitteeUpdates} from "./processSyncCommitteeUpdates.js";
+import {processProposerLookahead} from "./processProposerLookahead.js";
 
-/** process_epoch — not written yet. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any
-export function processEpoch(cs: CachedBeaconState, ...args: any[]): void {
-  throw new Error("not implemented: process_epoch");
+/** process_epoch, at the last slot of an epoch (processSlots calls it before the slot advances). */
+export function processEpoch(cs: CachedBeaconState): void {
+  const seq = ForkSeq[cs.fork];
+  const cache = beforeProcessEpoch(cs);
+  processJustificationAndFinalization(cs, cache);
+  if (seq >= ForkSeq.altair) processInactivityUpdates(cs, cache);
+  processRewardsAndPenalties(cs, cache);
+  processRegistryUpdates(cs, cache);
+  processSlashings(cs, cache);
+  processEth1DataReset(cs);
+  if (seq >= ForkSeq.electra) {
+    processPendingDeposits(cs, cache);
+    processPendingConsolidations(cs, cache);
+  }
+  processEffectiveBalanceUpdates(cs, cache);
+  processSlashingsReset(cs);
+  processRandaoMixesReset(cs);
+  if (seq >= ForkSeq.capella) processHistoricalSummariesUpdate(cs);
+  else processHistoricalRootsUpdate(cs);
+  if (seq >= ForkSeq.altair) {
+    processParticipationFlagUpdates(cs);
+    processSyncCommitteeUpdates(cs);
+  } else {
+    processParticipationRecordUpdates(cs);
+  }
+  if (seq >= ForkSeq.fulu) processProposerLookahead(cs, cache);
 }

@@ -23,6 +23,8 @@ export function processSlots(cs: CachedBeaconState, slot: number): void {
     if ((cs.state.slot + 1) % SLOTS_PER_EPOCH === 0) processEpoch(cs);
     cs.state.slot += 1;
     if (cs.state.slot % SLOTS_PER_EPOCH === 0) {
+      // The cache reads the registry in bulk, which needs the epoch's changes committed to the tree.
+      cs.state.commit();
       cs.epochCtx = createEpochContext(cs.state, cs.config, cs.fork, cs.epochCtx.pubkeyCache, cs.epochCtx);
       const epoch = cs.state.slot / SLOTS_PER_EPOCH;
       for (const fork of FORK_NAMES) {
