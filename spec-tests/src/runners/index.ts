@@ -13,6 +13,7 @@ import {sanity} from "./sanity.js";
 import {finality} from "./finality.js";
 import {random} from "./random.js";
 import {merkleProof} from "./merkle_proof.js";
+import {forkChoice, sync} from "./fork_choice.js";
 
 /** Spec-test runner directory name → our binding. A runner missing here is counted as not run. */
 export const RUNNERS: Record<string, RunnerBinding> = {
@@ -30,4 +31,6 @@ export const RUNNERS: Record<string, RunnerBinding> = {
   finality,
   random,
   merkle_proof: merkleProof,
+  fork_choice: forkChoice,
+  sync,
 };
