@@ -26,19 +26,6 @@ export const SKIPS: {match: string; reason: string}[] = [
     match: `minimal/fulu/fork_choice/on_block/pyspec_tests/on_block_peerdas__${name}`,
     reason: "needs verify_data_column_sidecar_kzg_proofs (KZG not integrated yet)",
   })),
-  // Temporary: known failures under investigation at this commit; remove each when it is fixed.
-  {
-    match: "minimal/*/epoch_processing/registry_updates/pyspec_tests/invalid_large_withdrawable_epoch",
-    reason: "KNOWN BUG: electra+ must reject an exit whose withdrawable epoch overflows uint64; we accept it",
-  },
-  {
-    match: "minimal/electra/random/random",
-    reason: "KNOWN BUG: the first block after a multi-epoch skip fails its proposer signature (electra+)",
-  },
-  {
-    match: "minimal/fulu/random/random",
-    reason: "KNOWN BUG: the first block after a multi-epoch skip fails its proposer signature (electra+)",
-  },
 ];
 
 export function skipReason(c: CaseId): string | null {

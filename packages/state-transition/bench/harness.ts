@@ -7,6 +7,11 @@ export interface BenchCase<T> {
   runs: number;
   /** Untimed setup of each run (a fresh clone to mutate, a state to hash). */
   prepare: () => T;
+  /**
+   * A full GC before each timed run, so that one run's garbage is not collected in the next; for
+   * cases of a few slow runs only, since a full GC of a mainnet heap takes most of a second.
+   */
+  gcEachRun?: boolean;
   fn: (input: T) => void;
 }
 
@@ -14,10 +19,11 @@ export interface BenchCase<T> {
 export function runCase<T>(c: BenchCase<T>): void {
   try {
     c.fn(c.prepare());
+    collectGarbage();
     let totalNs = 0n;
     for (let i = 0; i < c.runs; i++) {
       const input = c.prepare();
-      collectGarbage();
+      if (c.gcEachRun) collectGarbage();
       const start = process.hrtime.bigint();
       c.fn(input);
       totalNs += process.hrtime.bigint() - start;

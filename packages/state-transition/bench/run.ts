@@ -90,12 +90,14 @@ export async function main(argv: string[]): Promise<void> {
     runCase({
       name: `epoch transition: processSlots across an epoch boundary, ${n} validators`,
       runs: 5,
+      gcEachRun: true,
       prepare: () => cloneCachedState(beforeBoundary),
       fn: (c) => processSlots(c, boundary),
     });
     runCase({
       name: `hashTreeRoot after an epoch transition, ${n} validators`,
       runs: 5,
+      gcEachRun: true,
       prepare: () => {
         const c = cloneCachedState(beforeBoundary);
         processSlots(c, boundary);

@@ -43,3 +43,4 @@ export {getBaseRewardPerIncrement, integerSquareRoot} from "./block/baseReward.j
 export {isValidMerkleBranch, computeMerkleBranchRoot} from "./block/isValidMerkleBranch.js";
 // Epoch processing: process_epoch, its steps, the rewards deltas, sync committee sampling.
 export * from "./epoch/index.js";
+export * from "./signatureSets/index.js";

@@ -42,12 +42,14 @@ export const DepositRequest = container("DepositRequest", {
   withdrawalCredentials: p.Bytes32,
   amount: p.Gwei,
   signature: p.BLSSignature,
-  index: p.UintNum64,
+  /** The deposit contract's counter, a full uint64: it becomes the state's deposit_requests_start_index. */
+  index: p.UintBn64,
 });
 export const WithdrawalRequest = container("WithdrawalRequest", {
   sourceAddress: p.ExecutionAddress,
   validatorPubkey: p.BLSPubkey,
-  amount: p.Gwei,
+  /** Any uint64 a caller of the EIP-7002 contract chose: as a number it would hash to another block root. */
+  amount: p.UintBn64,
 });
 export const ConsolidationRequest = container("ConsolidationRequest", {
   sourceAddress: p.ExecutionAddress,

@@ -21,3 +21,4 @@ export type SszTypesByFork = typeof sszTypesByFork;
 export function sszTypesFor<F extends ForkName>(fork: F): SszTypesByFork[F] {
   return sszTypesByFork[fork];
 }
+export {ExactUintNum64Type} from "./uint64.js";

@@ -12,6 +12,7 @@ import {
   FIELD_ELEMENTS_PER_CELL,
   MAX_BYTES_PER_TRANSACTION,
 } from "@hearth/params";
+import {ExactUintNum64Type} from "./uint64.js";
 
 export const Boolean = new BooleanType();
 export const Byte = new UintNumberType(1);
@@ -22,7 +23,7 @@ export const Uint32 = new UintNumberType(4);
  * uint64 as a JS number. Every uint64 the chain really uses (slots, epochs, indices, Gwei of one
  * validator) stays below 2**53; 2**64 - 1 (FAR_FUTURE_EPOCH) reads as Infinity.
  */
-export const UintNum64 = new UintNumberType(8, {clipInfinity: true});
+export const UintNum64 = new ExactUintNum64Type();
 /** uint64 as a bigint, for values that can use all 64 bits (execution block numbers, gas, timestamps). */
 export const UintBn64 = new UintBigintType(8);
 export const UintBn256 = new UintBigintType(32);

@@ -11,9 +11,7 @@ type DepositRequest = ValueOf<typeof electra.DepositRequest>;
 export function processDepositRequest(cs: CachedBeaconState, depositRequest: DepositRequest): void {
   const state = cs.state as BeaconStateElectra;
   if (ForkSeq[cs.fork] < ForkSeq.fulu && state.depositRequestsStartIndex === UNSET_DEPOSIT_REQUESTS_START_INDEX) {
-    // The index is a uint64 read as a number; 2**64 - 1 reads as Infinity, which BigInt rejects.
-    const index = depositRequest.index;
-    state.depositRequestsStartIndex = Number.isFinite(index) ? BigInt(index) : UNSET_DEPOSIT_REQUESTS_START_INDEX;
+    state.depositRequestsStartIndex = depositRequest.index;
   }
   state.pendingDeposits.push(
     electra.PendingDeposit.toViewDU({

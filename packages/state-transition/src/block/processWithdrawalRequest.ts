@@ -18,7 +18,7 @@ type WithdrawalRequest = ValueOf<typeof electra.WithdrawalRequest>;
 export function processWithdrawalRequest(cs: CachedBeaconState, withdrawalRequest: WithdrawalRequest): void {
   const state = cs.state as BeaconStateElectra;
   const amount = withdrawalRequest.amount;
-  const isFullExitRequest = amount === FULL_EXIT_REQUEST_AMOUNT;
+  const isFullExitRequest = amount === BigInt(FULL_EXIT_REQUEST_AMOUNT);
 
   // If partial withdrawal queue is full, only full exits are processed
   if (state.pendingPartialWithdrawals.length === PENDING_PARTIAL_WITHDRAWALS_LIMIT && !isFullExitRequest) return;
@@ -51,7 +51,9 @@ export function processWithdrawalRequest(cs: CachedBeaconState, withdrawalReques
 
   // Only allow partial withdrawals with compounding withdrawal credentials
   if (hasCompoundingWithdrawalCredential(validator.withdrawalCredentials) && hasSufficientEffectiveBalance && hasExcessBalance) {
-    const toWithdraw = Math.min(balance - MIN_ACTIVATION_BALANCE - pendingBalanceToWithdraw, amount);
+    // The excess balance is a number; an amount beyond it (any uint64) is capped by it first.
+    const excess = balance - MIN_ACTIVATION_BALANCE - pendingBalanceToWithdraw;
+    const toWithdraw = BigInt(excess) < amount ? excess : Number(amount);
     const exitQueueEpoch = computeExitEpochAndUpdateChurn(cs, toWithdraw);
     state.pendingPartialWithdrawals.push(
       electra.PendingPartialWithdrawal.toViewDU({

@@ -13,7 +13,7 @@ import {
 import type {BeaconStateAllForks} from "../types.js";
 import {getSeed} from "../util/seed.js";
 import {uint64ToBytes} from "../util/bytes.js";
-import {computeShuffledIndex} from "../util/shuffle.js";
+import {ShuffledIndexSampler} from "../util/shuffledIndexSampler.js";
 import {computeStartSlotAtEpoch} from "../util/epoch.js";
 
 /**
@@ -33,8 +33,10 @@ export function computeProposerIndex(
   input.set(seed, 0);
   let randomBytes: Uint8Array | null = null;
   let randomBlock = -1;
+  // compute_shuffled_index of candidates 0, 1, 2, … under one seed shares its round hashes.
+  const sampler = new ShuffledIndexSampler(seed, total);
   for (let i = 0; ; i++) {
-    const candidate = indices[computeShuffledIndex(i % total, total, seed)];
+    const candidate = indices[sampler.shuffledIndex(i % total)];
     const effectiveBalance = effectiveBalanceIncrements[candidate] * EFFECTIVE_BALANCE_INCREMENT;
     // phase0: one random byte per candidate, 32 per hash; electra: 2 bytes, 16 per hash.
     const block = electra ? Math.floor(i / 16) : Math.floor(i / 32);

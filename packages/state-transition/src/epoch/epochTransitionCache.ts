@@ -78,8 +78,16 @@ export interface EpochTransitionCache {
   /** Validators that process_registry_updates may change: not yet eligible, not yet activated, or up for ejection. */
   registryCandidates: number[];
   /** fulu: the active validators of the epoch that process_proposer_lookahead fills in. */
-  lookaheadActiveIndices: number[] | null;
+  lookaheadActiveIndices: Uint32Array | null;
 }
+
+// The balance sums that beforeProcessEpoch keeps.
+const SUM_PREV_SOURCE = 0;
+const SUM_PREV_TARGET = 1;
+const SUM_PREV_HEAD = 2;
+const SUM_CURR_TARGET = 3;
+const SUM_ACTIVE = 4;
+const SUM_COUNT = 5;
 
 /** Builds the cache of `cs` as it is now: at the last slot of an epoch, before (or during) process_epoch. */
 export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache {
@@ -95,31 +103,42 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
   const status = new Uint16Array(n);
   const slashedIndices: number[] = [];
   const registryCandidates: number[] = [];
-  const lookaheadActiveIndices = seq >= ForkSeq.fulu ? ([] as number[]) : null;
+  const fulu = seq >= ForkSeq.fulu;
+  const lookaheadActive = new Uint32Array(fulu ? n : 0);
+  let lookaheadCount = 0;
   const ejectionBalance = config.EJECTION_BALANCE;
 
-  let prevParticipation: ArrayLike<number> | null = null;
-  let currParticipation: ArrayLike<number> | null = null;
-  let attested: Uint8Array | null = null;
+  // Participation as altair's flag bytes. phase0's pending attestations are read into the same shape;
+  // they carry no "active in the epoch" condition (get_unslashed_attesting_indices has none).
+  let prevFlags: Uint8Array;
+  let currFlags: Uint8Array;
   let inclusionDelays: Uint32Array | null = null;
-  const pendingAttestationErrors = {previous: null as string | null, target: null as string | null};
   let inclusionProposers: Uint32Array | null = null;
-  if (seq >= ForkSeq.altair) {
+  const pendingAttestationErrors = {previous: null as string | null, target: null as string | null};
+  const altair = seq >= ForkSeq.altair;
+  if (altair) {
     const s = state as BeaconStatePostAltair;
-    prevParticipation = s.previousEpochParticipation.getAll();
-    currParticipation = s.currentEpochParticipation.getAll();
+    // One byte per validator: serializing copies whole chunks, far cheaper than reading them one by one.
+    prevFlags = s.previousEpochParticipation.serialize();
+    currFlags = s.currentEpochParticipation.serialize();
   } else {
     inclusionDelays = new Uint32Array(n);
     inclusionProposers = new Uint32Array(n);
-    attested = readPendingAttestations(cs, n, inclusionDelays, inclusionProposers, pendingAttestationErrors);
+    prevFlags = new Uint8Array(n);
+    currFlags = new Uint8Array(n);
+    readPendingAttestations(cs, prevFlags, currFlags, inclusionDelays, inclusionProposers, pendingAttestationErrors);
   }
 
-  // Sums in whole increments plus the remainders of odd effective balances: both exact.
-  const sums = new Float64Array(2 * SUM_COUNT);
-  const add = (sum: number, inc: number, rem: number): void => {
-    sums[2 * sum] += inc;
-    sums[2 * sum + 1] += rem;
-  };
+  const SOURCE = 1 << TIMELY_SOURCE_FLAG_INDEX;
+  const TARGET = 1 << TIMELY_TARGET_FLAG_INDEX;
+  const HEAD = 1 << TIMELY_HEAD_FLAG_INDEX;
+  // Sums in whole increments, plus (rarely) the remainders of odd effective balances: both exact.
+  let activeInc = 0;
+  let sourceInc = 0;
+  let targetInc = 0;
+  let headInc = 0;
+  let currTargetInc = 0;
+  const remainders = new Float64Array(SUM_COUNT);
   let oddEffectiveBalances: Map<number, number> | null = null;
   let maxIncrement = 0;
   for (let i = 0; i < n; i++) {
@@ -127,72 +146,75 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
     const effectiveBalance = v.effectiveBalance;
     const inc = Math.floor(effectiveBalance / EFFECTIVE_BALANCE_INCREMENT);
     const rem = effectiveBalance - inc * EFFECTIVE_BALANCE_INCREMENT;
-    if (rem !== 0) (oddEffectiveBalances ??= new Map()).set(i, effectiveBalance);
     if (inc > maxIncrement) maxIncrement = inc;
+    const {activationEpoch, exitEpoch, slashed} = v;
+    const activePrev = activationEpoch <= previousEpoch && previousEpoch < exitEpoch;
+    const activeCurr = activationEpoch <= currentEpoch && currentEpoch < exitEpoch;
     let st = 0;
-    const activePrev = v.activationEpoch <= previousEpoch && previousEpoch < v.exitEpoch;
-    const activeCurr = v.activationEpoch <= currentEpoch && currentEpoch < v.exitEpoch;
-    if (activePrev) st |= ACTIVE_PREV;
+    let sums = 0;
+    if (activePrev) st |= ACTIVE_PREV | ELIGIBLE;
     if (activeCurr) {
       st |= ACTIVE_CURR;
-      add(SUM_ACTIVE, inc, rem);
+      activeInc += inc;
+      sums |= 1 << SUM_ACTIVE;
     }
-    if (v.slashed) {
+    if (slashed) {
       st |= SLASHED;
       slashedIndices.push(i);
-    }
-    if (activePrev || (v.slashed && previousEpoch + 1 < v.withdrawableEpoch)) st |= ELIGIBLE;
-    if (v.withdrawalCredentials[0] === COMPOUNDING_WITHDRAWAL_PREFIX) st |= COMPOUNDING;
-
-    if (!v.slashed) {
-      let prevBits = 0;
-      let currTarget = false;
-      if (prevParticipation !== null && currParticipation !== null) {
-        if (activePrev) prevBits = prevParticipation[i] & 0b111;
-        currTarget = activeCurr && (currParticipation[i] & (1 << TIMELY_TARGET_FLAG_INDEX)) !== 0;
-      } else if (attested !== null) {
-        prevBits = attested[i] & 0b111;
-        currTarget = (attested[i] & 0b1000) !== 0;
-      }
-      if (prevBits & (1 << TIMELY_SOURCE_FLAG_INDEX)) {
+      if (previousEpoch + 1 < v.withdrawableEpoch) st |= ELIGIBLE;
+    } else {
+      const prev = !altair || activePrev ? prevFlags[i] : 0;
+      if (prev & SOURCE) {
         st |= PREV_SOURCE;
-        add(SUM_PREV_SOURCE, inc, rem);
+        sourceInc += inc;
+        sums |= 1 << SUM_PREV_SOURCE;
       }
-      if (prevBits & (1 << TIMELY_TARGET_FLAG_INDEX)) {
+      if (prev & TARGET) {
         st |= PREV_TARGET;
-        add(SUM_PREV_TARGET, inc, rem);
+        targetInc += inc;
+        sums |= 1 << SUM_PREV_TARGET;
       }
-      if (prevBits & (1 << TIMELY_HEAD_FLAG_INDEX)) {
+      if (prev & HEAD) {
         st |= PREV_HEAD;
-        add(SUM_PREV_HEAD, inc, rem);
+        headInc += inc;
+        sums |= 1 << SUM_PREV_HEAD;
       }
-      if (currTarget) {
+      if ((!altair || activeCurr) && currFlags[i] & TARGET) {
         st |= CURR_TARGET;
-        add(SUM_CURR_TARGET, inc, rem);
+        currTargetInc += inc;
+        sums |= 1 << SUM_CURR_TARGET;
       }
     }
+    if (v.withdrawalCredentials[0] === COMPOUNDING_WITHDRAWAL_PREFIX) st |= COMPOUNDING;
     status[i] = st;
+    if (rem !== 0) {
+      (oddEffectiveBalances ??= new Map()).set(i, effectiveBalance);
+      for (let sum = 0; sum < SUM_COUNT; sum++) if (sums & (1 << sum)) remainders[sum] += rem;
+    }
 
     if (
       v.activationEligibilityEpoch === FAR_FUTURE_EPOCH ||
-      v.activationEpoch === FAR_FUTURE_EPOCH ||
-      (activeCurr && v.effectiveBalance <= ejectionBalance)
+      activationEpoch === FAR_FUTURE_EPOCH ||
+      (activeCurr && effectiveBalance <= ejectionBalance)
     ) {
       registryCandidates.push(i);
     }
-    if (lookaheadActiveIndices !== null && v.activationEpoch <= lookaheadEpoch && lookaheadEpoch < v.exitEpoch) lookaheadActiveIndices.push(i);
+    if (fulu && activationEpoch <= lookaheadEpoch && lookaheadEpoch < exitEpoch) lookaheadActive[lookaheadCount++] = i;
   }
+  // get_total_balance: max(EFFECTIVE_BALANCE_INCREMENT, sum)
+  const totalBalance = (increments: number, sum: number): number =>
+    Math.max(EFFECTIVE_BALANCE_INCREMENT, increments * EFFECTIVE_BALANCE_INCREMENT + remainders[sum]);
 
   return {
     currentEpoch,
     previousEpoch,
     validatorCount: n,
     status,
-    prevSourceBalance: totalBalance(sums, SUM_PREV_SOURCE),
-    prevTargetBalance: totalBalance(sums, SUM_PREV_TARGET),
-    prevHeadBalance: totalBalance(sums, SUM_PREV_HEAD),
-    currTargetBalance: totalBalance(sums, SUM_CURR_TARGET),
-    totalActiveBalance: totalBalance(sums, SUM_ACTIVE),
+    prevSourceBalance: totalBalance(sourceInc, SUM_PREV_SOURCE),
+    prevTargetBalance: totalBalance(targetInc, SUM_PREV_TARGET),
+    prevHeadBalance: totalBalance(headInc, SUM_PREV_HEAD),
+    currTargetBalance: totalBalance(currTargetInc, SUM_CURR_TARGET),
+    totalActiveBalance: totalBalance(activeInc, SUM_ACTIVE),
     oddEffectiveBalances,
     maxIncrement,
     balances: state.balances.getAll(),
@@ -202,20 +224,8 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
     inclusionProposers,
     slashedIndices,
     registryCandidates,
-    lookaheadActiveIndices,
+    lookaheadActiveIndices: fulu ? lookaheadActive.subarray(0, lookaheadCount) : null,
   };
-}
-
-const SUM_PREV_SOURCE = 0;
-const SUM_PREV_TARGET = 1;
-const SUM_PREV_HEAD = 2;
-const SUM_CURR_TARGET = 3;
-const SUM_ACTIVE = 4;
-const SUM_COUNT = 5;
-
-/** get_total_balance: max(EFFECTIVE_BALANCE_INCREMENT, sum), from whole increments and remainders. */
-function totalBalance(sums: Float64Array, sum: number): number {
-  return Math.max(EFFECTIVE_BALANCE_INCREMENT, sums[2 * sum] * EFFECTIVE_BALANCE_INCREMENT + sums[2 * sum + 1]);
 }
 
 /** A validator's effective balance in Gwei, from the increments unless it is not a whole number of them. */
@@ -238,19 +248,20 @@ function blockRootAtSlot(state: BeaconStatePhase0, slot: number): Uint8Array | n
 }
 
 /**
- * phase0's matching attestations, per validator as bits: 1 previous-epoch source, 2 previous target,
- * 4 previous head, 8 current target (slashing is filtered by the caller). Also the earliest
+ * phase0's matching attestations, per validator as altair's flags: in `prevFlags` source, target and
+ * head of the previous epoch, in `currFlags` the target of the current one (slashing is filtered by
+ * the caller). Also the earliest
  * inclusion of each previous-epoch attester (ties: the first in the list, as python's min).
  */
 function readPendingAttestations(
   cs: CachedBeaconState,
-  n: number,
+  prevFlags: Uint8Array,
+  currFlags: Uint8Array,
   delays: Uint32Array,
   proposers: Uint32Array,
   errors: EpochTransitionCache["pendingAttestationErrors"]
-): Uint8Array {
+): void {
   const state = cs.state as BeaconStatePhase0;
-  const out = new Uint8Array(n);
   delays.fill(NO_INCLUSION);
   const currentEpoch = getCurrentEpoch(state);
   const previousEpoch = getPreviousEpoch(state);
@@ -278,7 +289,8 @@ function readPendingAttestations(
         continue;
       }
       for (const i of attesting) {
-        out[i] |= bits;
+        prevFlags[i] |= bits & 0b111;
+        if (bits & 8) currFlags[i] |= 1 << TIMELY_TARGET_FLAG_INDEX;
         if (asPrevious && a.inclusionDelay < delays[i]) {
           delays[i] = a.inclusionDelay;
           proposers[i] = a.proposerIndex;
@@ -294,5 +306,4 @@ function readPendingAttestations(
     mark(state.previousEpochAttestations.getAllReadonlyValues(), previousEpoch, true, false);
     mark(current, currentEpoch, false, true);
   }
-  return out;
 }

@@ -7,7 +7,6 @@ import {
   ForkSeq,
   MAX_EFFECTIVE_BALANCE,
   MAX_EFFECTIVE_BALANCE_ELECTRA,
-  SHUFFLE_ROUND_COUNT,
   SYNC_COMMITTEE_SIZE,
 } from "@hearth/params";
 import type {altair} from "@hearth/types";
@@ -16,54 +15,7 @@ import type {CachedBeaconState} from "../types.js";
 import {getCurrentEpoch} from "./epoch.js";
 import {getSeed} from "./seed.js";
 import {uint64ToBytes} from "./bytes.js";
-
-/**
- * compute_shuffled_index for many indices of one (seed, count): the round pivots and the 256-bit
- * decision blocks are hashed once and shared. Sampling a sync committee from a million validators
- * looks at tens of thousands of candidates (electra accepts a 32 ETH candidate 1 time in 64);
- * hashing 2 × SHUFFLE_ROUND_COUNT times per candidate would take seconds.
- */
-export class ShuffledIndexSampler {
-  private readonly pivots: number[] = [];
-  private readonly sources: (Uint8Array | undefined)[][] = [];
-  private readonly input = new Uint8Array(37);
-
-  constructor(
-    seed: Uint8Array,
-    private readonly count: number
-  ) {
-    if (count <= 0) throw new Error("compute_shuffled_index: empty index list");
-    this.input.set(seed, 0);
-    for (let round = 0; round < SHUFFLE_ROUND_COUNT; round++) {
-      this.input[32] = round;
-      const h = digest(this.input.subarray(0, 33));
-      this.pivots.push(Number(new DataView(h.buffer, h.byteOffset, 8).getBigUint64(0, true) % BigInt(count)));
-      this.sources.push(new Array(Math.ceil(count / 256)));
-    }
-  }
-
-  /** compute_shuffled_index(index, count, seed) */
-  shuffledIndex(index: number): number {
-    const n = this.count;
-    for (let round = 0; round < SHUFFLE_ROUND_COUNT; round++) {
-      const flip = (this.pivots[round] + n - index) % n;
-      const position = index > flip ? index : flip;
-      const block = position >>> 8;
-      let source = this.sources[round][block];
-      if (source === undefined) {
-        this.input[32] = round;
-        this.input[33] = block & 0xff;
-        this.input[34] = (block >>> 8) & 0xff;
-        this.input[35] = (block >>> 16) & 0xff;
-        this.input[36] = (block >>> 24) & 0xff;
-        source = digest(this.input);
-        this.sources[round][block] = source;
-      }
-      if ((source[(position & 0xff) >> 3] >> (position & 7)) & 1) index = flip;
-    }
-    return index;
-  }
-}
+import {ShuffledIndexSampler} from "./shuffledIndexSampler.js";
 
 /** The active validators of the next epoch: the epoch cache's, unless it belongs to another epoch. */
 function nextEpochActiveIndices(cs: CachedBeaconState, epoch: number): ArrayLike<number> {
