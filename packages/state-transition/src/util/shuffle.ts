@@ -58,31 +58,37 @@ export function computeShuffledIndex(index: number, indexCount: number, seed: Ui
  * Shuffles `values` in place so that afterwards values[i] = original[compute_shuffled_index(i)],
  * i.e. the committee order of compute_committee. Each round swaps the pairs (i, flip) whose
  * decision bit is set; applying the rounds last-to-first composes them in the spec's order.
- * Cost: SHUFFLE_ROUND_COUNT × (n/2 pair checks + n/256 hashes).
+ * Cost: SHUFFLE_ROUND_COUNT × (n/2 pair checks + n/512 hashes).
  */
 export function shuffleList(values: Uint32Array, seed: Uint8Array): Uint32Array {
   const n = values.length;
   assertArgs(n, seed);
   if (n <= 1) return values;
-  const blocks = Math.ceil(n / 256);
-  const sources: (Uint8Array | undefined)[] = new Array(blocks);
   for (let round = SHUFFLE_ROUND_COUNT - 1; round >= 0; round--) {
     const pivot = pivotOf(seed, round, n);
     const input = roundInput(seed, round);
-    sources.fill(undefined);
-    // Pairs are (i, pivot - i) and (i, pivot + n - i); each is visited from its lower member, and the
-    // decision bit is read at the higher one (position = max(index, flip)).
-    for (let i = 0; i < n; i++) {
-      const flip = (pivot + n - i) % n;
-      if (flip <= i) continue;
-      const block = flip >>> 8;
-      const source = sources[block] ?? (sources[block] = sourceOf(input, block));
-      if ((source[(flip & 0xff) >> 3] >> (flip & 7)) & 1) {
-        const tmp = values[i];
-        values[i] = values[flip];
-        values[flip] = tmp;
-      }
-    }
+    // flip(i) = (pivot + n - i) % n pairs i with pivot - i (for i <= pivot) and with pivot + n - i
+    // (for i > pivot). Walking each range from both ends visits every pair once, and the decision
+    // bit is read at the pair's higher member (position = max(index, flip)), which only descends.
+    swapRange(values, input, 0, pivot);
+    swapRange(values, input, pivot + 1, n - 1);
   }
   return values;
+}
+
+/** Swaps values[lo + k] and values[hi - k] for each k whose bit at hi - k is set, while lo + k < hi - k. */
+function swapRange(values: Uint32Array, input: Uint8Array, lo: number, hi: number): void {
+  let source: Uint8Array | null = null;
+  let block = -1;
+  for (let i = lo, j = hi; i < j; i++, j--) {
+    if (j >>> 8 !== block) {
+      block = j >>> 8;
+      source = sourceOf(input, block);
+    }
+    if (((source as Uint8Array)[(j & 0xff) >> 3] >> (j & 7)) & 1) {
+      const tmp = values[i];
+      values[i] = values[j];
+      values[j] = tmp;
+    }
+  }
 }
