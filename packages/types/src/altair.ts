@@ -9,6 +9,7 @@ import {
   VALIDATOR_REGISTRY_LIMIT,
 } from "@hearth/params";
 import {container} from "./container.js";
+import {blockTypes} from "./blockTypes.js";
 import {lightClientTypes} from "./lightClient.js";
 import * as p from "./primitive.js";
 import * as phase0 from "./phase0.js";
@@ -23,15 +24,7 @@ export const SyncCommittee = container("SyncCommittee", {
 });
 
 export const beaconBlockBodyFields = {...phase0.beaconBlockBodyFields, syncAggregate: SyncAggregate};
-export const BeaconBlockBody = container("BeaconBlockBody", beaconBlockBodyFields);
-export const BeaconBlock = container("BeaconBlock", {
-  slot: p.Slot,
-  proposerIndex: p.ValidatorIndex,
-  parentRoot: p.Root,
-  stateRoot: p.Root,
-  body: BeaconBlockBody,
-});
-export const SignedBeaconBlock = container("SignedBeaconBlock", {message: BeaconBlock, signature: p.BLSSignature});
+export const {BeaconBlockBody, BeaconBlock, SignedBeaconBlock} = blockTypes(beaconBlockBodyFields);
 
 export const EpochParticipation = new ListBasicType(p.ParticipationFlags, VALIDATOR_REGISTRY_LIMIT);
 export const InactivityScores = new ListUintNum64Type(VALIDATOR_REGISTRY_LIMIT);

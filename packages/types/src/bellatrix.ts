@@ -2,6 +2,7 @@
 import {ByteListType, ByteVectorType, ListCompositeType, type ValueOf} from "@chainsafe/ssz";
 import {BYTES_PER_LOGS_BLOOM, MAX_EXTRA_DATA_BYTES, MAX_TRANSACTIONS_PER_PAYLOAD} from "@hearth/params";
 import {container} from "./container.js";
+import {blockTypes} from "./blockTypes.js";
 import * as p from "./primitive.js";
 import * as altair from "./altair.js";
 
@@ -29,15 +30,7 @@ export const ExecutionPayload = container("ExecutionPayload", {...executionPaylo
 export const ExecutionPayloadHeader = container("ExecutionPayloadHeader", {...executionPayloadCommonFields, transactionsRoot: p.Root});
 
 export const beaconBlockBodyFields = {...altair.beaconBlockBodyFields, executionPayload: ExecutionPayload};
-export const BeaconBlockBody = container("BeaconBlockBody", beaconBlockBodyFields);
-export const BeaconBlock = container("BeaconBlock", {
-  slot: p.Slot,
-  proposerIndex: p.ValidatorIndex,
-  parentRoot: p.Root,
-  stateRoot: p.Root,
-  body: BeaconBlockBody,
-});
-export const SignedBeaconBlock = container("SignedBeaconBlock", {message: BeaconBlock, signature: p.BLSSignature});
+export const {BeaconBlockBody, BeaconBlock, SignedBeaconBlock} = blockTypes(beaconBlockBodyFields);
 
 export const beaconStateFields = {...altair.beaconStateFields, latestExecutionPayloadHeader: ExecutionPayloadHeader};
 export const BeaconState = container("BeaconState", beaconStateFields);

@@ -10,6 +10,7 @@ import {
   NEXT_SYNC_COMMITTEE_GINDEX,
 } from "@hearth/params";
 import {container} from "./container.js";
+import {blockTypes} from "./blockTypes.js";
 import {branchType, lightClientTypes} from "./lightClient.js";
 import * as p from "./primitive.js";
 import * as phase0 from "./phase0.js";
@@ -43,15 +44,7 @@ export const beaconBlockBodyFields = {
   executionPayload: ExecutionPayload,
   blsToExecutionChanges: new ListCompositeType(SignedBLSToExecutionChange, MAX_BLS_TO_EXECUTION_CHANGES),
 };
-export const BeaconBlockBody = container("BeaconBlockBody", beaconBlockBodyFields);
-export const BeaconBlock = container("BeaconBlock", {
-  slot: p.Slot,
-  proposerIndex: p.ValidatorIndex,
-  parentRoot: p.Root,
-  stateRoot: p.Root,
-  body: BeaconBlockBody,
-});
-export const SignedBeaconBlock = container("SignedBeaconBlock", {message: BeaconBlock, signature: p.BLSSignature});
+export const {BeaconBlockBody, BeaconBlock, SignedBeaconBlock} = blockTypes(beaconBlockBodyFields);
 
 export const HistoricalSummaries = new ListCompositeType(HistoricalSummary, HISTORICAL_ROOTS_LIMIT);
 export const beaconStateFields = {

@@ -8,6 +8,7 @@ import {
   NEXT_SYNC_COMMITTEE_GINDEX,
 } from "@hearth/params";
 import {container} from "./container.js";
+import {blockTypes} from "./blockTypes.js";
 import {lightClientTypes} from "./lightClient.js";
 import * as p from "./primitive.js";
 import * as phase0 from "./phase0.js";
@@ -26,15 +27,7 @@ export const beaconBlockBodyFields = {
   executionPayload: ExecutionPayload,
   blobKzgCommitments: BlobKzgCommitments,
 };
-export const BeaconBlockBody = container("BeaconBlockBody", beaconBlockBodyFields);
-export const BeaconBlock = container("BeaconBlock", {
-  slot: p.Slot,
-  proposerIndex: p.ValidatorIndex,
-  parentRoot: p.Root,
-  stateRoot: p.Root,
-  body: BeaconBlockBody,
-});
-export const SignedBeaconBlock = container("SignedBeaconBlock", {message: BeaconBlock, signature: p.BLSSignature});
+export const {BeaconBlockBody, BeaconBlock, SignedBeaconBlock} = blockTypes(beaconBlockBodyFields);
 
 export const beaconStateFields = {...capella.beaconStateFields, latestExecutionPayloadHeader: ExecutionPayloadHeader};
 export const BeaconState = container("BeaconState", beaconStateFields);

@@ -16,6 +16,7 @@ import {
   PENDING_PARTIAL_WITHDRAWALS_LIMIT,
 } from "@hearth/params";
 import {container} from "./container.js";
+import {blockTypes} from "./blockTypes.js";
 import {lightClientTypes} from "./lightClient.js";
 import * as p from "./primitive.js";
 import * as phase0 from "./phase0.js";
@@ -93,15 +94,7 @@ export const beaconBlockBodyFields = {
   attestations: new ListCompositeType(Attestation, MAX_ATTESTATIONS_ELECTRA),
   executionRequests: ExecutionRequests,
 };
-export const BeaconBlockBody = container("BeaconBlockBody", beaconBlockBodyFields);
-export const BeaconBlock = container("BeaconBlock", {
-  slot: p.Slot,
-  proposerIndex: p.ValidatorIndex,
-  parentRoot: p.Root,
-  stateRoot: p.Root,
-  body: BeaconBlockBody,
-});
-export const SignedBeaconBlock = container("SignedBeaconBlock", {message: BeaconBlock, signature: p.BLSSignature});
+export const {BeaconBlockBody, BeaconBlock, SignedBeaconBlock} = blockTypes(beaconBlockBodyFields);
 
 export const beaconStateFields = {
   ...deneb.beaconStateFields,

@@ -18,6 +18,7 @@ import {
   VALIDATOR_REGISTRY_LIMIT,
 } from "@hearth/params";
 import {container, nodeStructContainer} from "./container.js";
+import {blockTypes} from "./blockTypes.js";
 import * as p from "./primitive.js";
 
 export const Fork = container("Fork", {previousVersion: p.Version, currentVersion: p.Version, epoch: p.Epoch});
@@ -96,15 +97,7 @@ export const beaconBlockBodyFields = {
   deposits: new ListCompositeType(Deposit, MAX_DEPOSITS),
   voluntaryExits: new ListCompositeType(SignedVoluntaryExit, MAX_VOLUNTARY_EXITS),
 };
-export const BeaconBlockBody = container("BeaconBlockBody", beaconBlockBodyFields);
-export const BeaconBlock = container("BeaconBlock", {
-  slot: p.Slot,
-  proposerIndex: p.ValidatorIndex,
-  parentRoot: p.Root,
-  stateRoot: p.Root,
-  body: BeaconBlockBody,
-});
-export const SignedBeaconBlock = container("SignedBeaconBlock", {message: BeaconBlock, signature: p.BLSSignature});
+export const {BeaconBlockBody, BeaconBlock, SignedBeaconBlock} = blockTypes(beaconBlockBodyFields);
 
 export const Validators = new ListCompositeType(ValidatorNodeStruct, VALIDATOR_REGISTRY_LIMIT);
 export const Balances = new ListUintNum64Type(VALIDATOR_REGISTRY_LIMIT);

@@ -31,37 +31,53 @@ export function getConsolidationChurnLimit(cs: CachedBeaconState): number {
   return getBalanceChurnLimit(cs) - getActivationExitChurnLimit(cs);
 }
 
+/**
+ * The queue arithmetic shared by exits and consolidations: a queue that starts in a new epoch gets a
+ * full epoch of churn; a balance that does not fit spills into as many further epochs as it needs.
+ */
+function consumeChurn(
+  queueEpoch: number,
+  queueBalanceToConsume: number,
+  currentEpoch: number,
+  perEpochChurn: number,
+  balance: number
+): {epoch: number; balanceToConsume: number} {
+  let epoch = Math.max(queueEpoch, computeActivationExitEpoch(currentEpoch));
+  let balanceToConsume = queueEpoch < epoch ? perEpochChurn : queueBalanceToConsume;
+  if (balance > balanceToConsume) {
+    const additionalEpochs = Math.floor((balance - balanceToConsume - 1) / perEpochChurn) + 1;
+    epoch += additionalEpochs;
+    balanceToConsume += additionalEpochs * perEpochChurn;
+  }
+  return {epoch, balanceToConsume: balanceToConsume - balance};
+}
+
 /** compute_exit_epoch_and_update_churn (electra) */
 export function computeExitEpochAndUpdateChurn(cs: CachedBeaconState, exitBalance: number): number {
   const state = cs.state as BeaconStateElectra;
-  let earliestExitEpoch = Math.max(state.earliestExitEpoch, computeActivationExitEpoch(getCurrentEpoch(state)));
-  const perEpochChurn = getActivationExitChurnLimit(cs);
-  // A new epoch for exits starts with a full churn allowance.
-  let exitBalanceToConsume = state.earliestExitEpoch < earliestExitEpoch ? perEpochChurn : state.exitBalanceToConsume;
-  if (exitBalance > exitBalanceToConsume) {
-    const balanceToProcess = exitBalance - exitBalanceToConsume;
-    const additionalEpochs = Math.floor((balanceToProcess - 1) / perEpochChurn) + 1;
-    earliestExitEpoch += additionalEpochs;
-    exitBalanceToConsume += additionalEpochs * perEpochChurn;
-  }
-  state.exitBalanceToConsume = exitBalanceToConsume - exitBalance;
-  state.earliestExitEpoch = earliestExitEpoch;
-  return earliestExitEpoch;
+  const {epoch, balanceToConsume} = consumeChurn(
+    state.earliestExitEpoch,
+    state.exitBalanceToConsume,
+    getCurrentEpoch(state),
+    getActivationExitChurnLimit(cs),
+    exitBalance
+  );
+  state.exitBalanceToConsume = balanceToConsume;
+  state.earliestExitEpoch = epoch;
+  return epoch;
 }
 
 /** compute_consolidation_epoch_and_update_churn (electra) */
 export function computeConsolidationEpochAndUpdateChurn(cs: CachedBeaconState, consolidationBalance: number): number {
   const state = cs.state as BeaconStateElectra;
-  let earliestEpoch = Math.max(state.earliestConsolidationEpoch, computeActivationExitEpoch(getCurrentEpoch(state)));
-  const perEpochChurn = getConsolidationChurnLimit(cs);
-  let balanceToConsume = state.earliestConsolidationEpoch < earliestEpoch ? perEpochChurn : state.consolidationBalanceToConsume;
-  if (consolidationBalance > balanceToConsume) {
-    const balanceToProcess = consolidationBalance - balanceToConsume;
-    const additionalEpochs = Math.floor((balanceToProcess - 1) / perEpochChurn) + 1;
-    earliestEpoch += additionalEpochs;
-    balanceToConsume += additionalEpochs * perEpochChurn;
-  }
-  state.consolidationBalanceToConsume = balanceToConsume - consolidationBalance;
-  state.earliestConsolidationEpoch = earliestEpoch;
-  return earliestEpoch;
+  const {epoch, balanceToConsume} = consumeChurn(
+    state.earliestConsolidationEpoch,
+    state.consolidationBalanceToConsume,
+    getCurrentEpoch(state),
+    getConsolidationChurnLimit(cs),
+    consolidationBalance
+  );
+  state.consolidationBalanceToConsume = balanceToConsume;
+  state.earliestConsolidationEpoch = epoch;
+  return epoch;
 }
