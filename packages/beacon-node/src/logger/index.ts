@@ -1,0 +1,1 @@
+export {createLogger, noopLogger, type Logger, type LogLevel, type LogContext, type LoggerOptions} from "./logger.js";
