@@ -1,0 +1,80 @@
+// One generic fastify handler per route: negotiate the response format, read the arguments,
+// call the implementation, write its result as the route's response describes.
+import type {FastifyReply, FastifyRequest} from "fastify";
+import {isSszCodec, type Codec} from "../codecs/codec.js";
+import {metaToHeaders, metaToJson, type AllMeta} from "../routes/meta.js";
+import type {DataCodec, RouteDef} from "../routes/route.js";
+import {ApiError} from "../utils/errors.js";
+import type {Logger} from "../utils/logger.js";
+import {JSON_MEDIA_TYPE, negotiateFormat, SSZ_MEDIA_TYPE, type ResponseFormat} from "../utils/mediaType.js";
+import {parseArgs} from "./args.js";
+import {sendError} from "./errors.js";
+
+/** An implementation method, seen untyped: the route's codecs stand for the types. */
+export type UntypedImpl = (args: Record<string, unknown>) => Promise<unknown>;
+
+interface ImplOutput {
+  data?: unknown;
+  meta?: Partial<AllMeta>;
+  status?: number;
+}
+
+export interface HandlerOptions {
+  logger: Logger;
+  stacktraces: boolean;
+}
+
+export function createRouteHandler(route: RouteDef, getImpl: () => UntypedImpl | undefined, opts: HandlerOptions) {
+  const ctx = {operationId: route.operationId, stacktraces: opts.stacktraces};
+  return async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    try {
+      const format = route.response.kind === "data" ? negotiateFormat(req.headers.accept, route.response.ssz) : "json";
+      if (format === null) {
+        throw new ApiError(406, `Accepted media type not supported: ${route.operationId} serves ${JSON_MEDIA_TYPE}${route.response.ssz ? ` or ${SSZ_MEDIA_TYPE}` : ""}`);
+      }
+      const args = parseArgs(route, req);
+      const impl = getImpl();
+      if (impl === undefined) throw new ApiError(501, `${route.operationId} is not implemented`);
+      const output = ((await impl(args)) ?? {}) as ImplOutput;
+      writeResponse(route, output, format, reply);
+    } catch (e) {
+      sendError(reply, e, opts.logger, ctx);
+    }
+  };
+}
+
+function resolveDataCodec(data: DataCodec<unknown, unknown> | undefined, meta: Partial<AllMeta>, operationId: string): Codec<unknown> {
+  if (data === undefined) throw new Error(`${operationId} has no data codec`);
+  return typeof data === "function" ? data(meta) : data;
+}
+
+function writeResponse(route: RouteDef, output: ImplOutput, format: ResponseFormat, reply: FastifyReply): void {
+  const {response} = route;
+  if (response.kind === "status") {
+    if (typeof output.data !== "number") throw new Error(`${route.operationId} returned no status`);
+    void reply.code(output.data).send();
+    return;
+  }
+  const status = output.status ?? 200;
+  if (!response.okStatuses.includes(status)) throw new Error(`${route.operationId} returned status ${status}`);
+  if (response.kind === "empty") {
+    void reply.code(status).send();
+    return;
+  }
+  if (output.data === undefined) throw new Error(`${route.operationId} returned no data`);
+  const meta = output.meta ?? {};
+  const codec = resolveDataCodec(response.data, meta, route.operationId);
+  void reply.code(status).headers(metaToHeaders(response.meta, meta));
+  if (format === "ssz") {
+    if (!isSszCodec(codec)) throw new Error(`${route.operationId} has no SSZ codec`);
+    const bytes = codec.serialize(output.data);
+    void reply.type(SSZ_MEDIA_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return;
+  }
+  const body = {
+    ...metaToJson(response.meta, meta),
+    data: codec.toJson(output.data),
+    ...response.jsonExtra?.(output.data),
+  };
+  void reply.type(JSON_MEDIA_TYPE).send(JSON.stringify(body));
+}
