@@ -1,0 +1,20 @@
+export enum NodeErrorCode {
+  DB_MISMATCH = "NODE_DB_MISMATCH",
+}
+
+type Detail = Record<string, string | number>;
+
+const messages: Record<NodeErrorCode, (d: Detail) => string> = {
+  [NodeErrorCode.DB_MISMATCH]: (d) =>
+    `the database in ${d.dataDir} was made with ${d.field}=${d.stored}, but this run asks for ${d.wanted}: ` +
+    `start with the same settings, or use another --dataDir (or delete that one) to start a new chain`,
+};
+
+export class NodeError extends Error {
+  constructor(
+    readonly code: NodeErrorCode,
+    readonly detail: Detail
+  ) {
+    super(messages[code](detail));
+  }
+}

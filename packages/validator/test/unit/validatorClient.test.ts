@@ -1,0 +1,123 @@
+import {strict as assert} from "node:assert";
+import {ACTIVE_PRESET, ForkSeq, type ForkName} from "@hearth/params";
+import {verifySignatureSets} from "@hearth/bls";
+import {getBlockSignatureSets, interopSecretKeys, type SignedBeaconBlockAllForks} from "@hearth/state-transition";
+import {ApiClientError, ApiClientErrorCode, type AnySignedBlockContents} from "@hearth/api";
+import {ValidatorClient, ValidatorError, ValidatorErrorCode, sleep, type ValidatorApi} from "../../src/index.js";
+import {TestChain, committeesAt} from "./helpers/chain.js";
+import {FakeNode} from "./helpers/fakeNode.js";
+import {recordingLogger} from "./helpers/logger.js";
+
+const VALIDATORS = 64;
+// long enough that the in-process fake node's work (it builds states, aggregates, for 64 keys) never
+// blocks the event loop for a whole slot
+const SLOT_MS = 1000;
+const secretKeys = interopSecretKeys(VALIDATORS);
+const pause = (ms: number): Promise<void> => sleep(ms, new AbortController().signal);
+
+function signedBlockOf(published: unknown): SignedBeaconBlockAllForks {
+  const p = published as SignedBeaconBlockAllForks | AnySignedBlockContents;
+  return ("signedBlock" in p ? p.signedBlock : p) as SignedBeaconBlockAllForks;
+}
+
+for (const fork of ["altair", "electra"] as ForkName[]) {
+  describe(`ValidatorClient at ${fork}, ${SLOT_MS} ms slots against a fake node`, function () {
+    this.timeout(60_000);
+
+    it("proposes, attests, aggregates and syncs every slot, then stops without leftovers", async () => {
+      const chain = new TestChain(fork, VALIDATORS);
+      // the client's clock starts 3/4 into slot 0, past its last point: slot 1 is the first to run
+      const offset = chain.genesisTime * 1000 + 0.75 * SLOT_MS - Date.now();
+      const now = (): number => Date.now() + offset;
+      const node = new FakeNode(chain, {SLOT_DURATION_MS: String(SLOT_MS)});
+      const base = node.api;
+      let failGenesis = 1;
+      const api: ValidatorApi = {
+        ...base,
+        // the node is not up yet at the first try
+        getGenesis: async (...args: Parameters<ValidatorApi["getGenesis"]>) => {
+          if (failGenesis-- > 0) throw new ApiClientError(ApiClientErrorCode.NETWORK, {operationId: "getGenesis", reason: "refused"});
+          return base.getGenesis(...args);
+        },
+        // an imported block becomes head: attesters of its slot need not wait for the deadline
+        publishBlockV2: async (...args: Parameters<ValidatorApi["publishBlockV2"]>) => {
+          const res = await base.publishBlockV2(...args);
+          const block = signedBlockOf(args[0].signedBlock).message;
+          node.emit({
+            type: "head",
+            message: {
+              slot: block.slot,
+              block: chain.genesisRoot,
+              state: chain.genesisRoot,
+              epochTransition: false,
+              previousDutyDependentRoot: node.dependentRoot,
+              currentDutyDependentRoot: node.dependentRoot,
+              executionOptimistic: false,
+            },
+          });
+          return res;
+        },
+      };
+      const logger = recordingLogger();
+      const client = new ValidatorClient({api, secretKeys, logger, retryMs: 50, graffiti: "hearth", now});
+      await client.start();
+      assert.equal(node.callsOf("getGenesis").length, 1);
+      assert.equal(client.config?.forkAtEpoch(0), fork);
+
+      const lastSlot = 3;
+      await pause(chain.genesisTime * 1000 + (lastSlot + 1) * SLOT_MS - now() - 50);
+      await client.stop();
+      const callsAtStop = node.calls.length;
+      assert.equal(node.eventSubscribers, 0, "event stream closed");
+
+      // a block at each slot from 1 (slot 0 is genesis), each signed by its proposer
+      const blocks = node.callsOf("publishBlockV2").map((a) => signedBlockOf(a.signedBlock));
+      assert.deepEqual(blocks.map((b) => b.message.slot), [1, 2, 3]);
+      for (const b of blocks) assert.equal(verifySignatureSets(getBlockSignatureSets(chain.stateAt(b.message.slot), b)), true);
+      assert.deepEqual(blocks[0].message.body.graffiti.subarray(0, 6), new TextEncoder().encode("hearth"));
+
+      // one submission per slot with every committee member, early (head event) or at the deadline
+      const attestedSlots = node.callsOf("submitPoolAttestationsV2").map((a) => (a.attestations as {data: {slot: number}}[])[0].data.slot);
+      assert.deepEqual(attestedSlots, [1, 2, 3]);
+      for (let slot = 1; slot <= lastSlot; slot++) assert.equal(node.submittedAttestations(slot).length, committeesAt(chain, slot).flat().length);
+      const aggregated = node.callsOf("publishAggregateAndProofsV2").map((a) => (a.signedAggregateAndProofs as {message: {aggregate: {data: {slot: number}}}}[])[0].message.aggregate.data.slot);
+      assert.deepEqual(aggregated, [1, 2, 3]);
+      assert.equal(node.callsOf("submitPoolSyncCommitteeSignatures").length, ForkSeq[fork] >= ForkSeq.altair ? lastSlot : 0);
+      assert.equal(node.callsOf("getProposerDuties").length, 1, "duties fetched once for epoch 0");
+
+      assert.ok(logger.lines.some((l) => l.msg === "Beacon node not ready"));
+      assert.equal(logger.lines.filter((l) => l.msg === "Published block").length, 3);
+      assert.deepEqual(logger.lines.filter((l) => l.level === "error" || l.msg === "Clock skipped a missed slot point"), []);
+      await pause(SLOT_MS);
+      assert.equal(node.calls.length, callsAtStop, "nothing runs after stop");
+    });
+  });
+}
+
+describe("ValidatorClient start", function () {
+  this.timeout(30_000);
+
+  it("refuses a beacon node of another preset", async () => {
+    const chain = new TestChain("phase0", 16);
+    const node = new FakeNode(chain, {PRESET_BASE: ACTIVE_PRESET === "mainnet" ? "minimal" : "mainnet"});
+    const client = new ValidatorClient({api: node.api, secretKeys: secretKeys.slice(0, 16)});
+    await assert.rejects(client.start(), (e: unknown) => e instanceof ValidatorError && e.code === ValidatorErrorCode.PRESET_MISMATCH);
+    await client.stop();
+  });
+
+  it("gives up waiting for an unreachable node when stopped", async () => {
+    const chain = new TestChain("phase0", 16);
+    const node = new FakeNode(chain);
+    const api: ValidatorApi = {
+      ...node.api,
+      getGenesis: async () => {
+        throw new ApiClientError(ApiClientErrorCode.NETWORK, {operationId: "getGenesis", reason: "refused"});
+      },
+    };
+    const client = new ValidatorClient({api, secretKeys: secretKeys.slice(0, 16), retryMs: 20});
+    const started = client.start();
+    await pause(70);
+    await client.stop();
+    await assert.rejects(started, /stopped/);
+  });
+});
