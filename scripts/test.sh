@@ -15,6 +15,9 @@ npx tsc -b
 echo "== unit tests"
 npm run test:unit --workspaces --if-present
 
+echo "== e2e tests (a live dev chain: finality, restarts, bad input)"
+npm run test:e2e --workspaces --if-present
+
 echo "== spec tests (preset ${HEARTH_PRESET:-minimal})"
 node spec-tests/lib/src/cli.js --preset "${HEARTH_PRESET:-minimal}" --report reports/spec-report.json
 

@@ -5,7 +5,7 @@
 export function presetFromArgv(argv: string[], env: string | undefined): "mainnet" | "minimal" {
   const i = argv.findIndex((a) => a === "--preset" || a.startsWith("--preset="));
   const value = i < 0 ? undefined : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
-  const chosen = value ?? env ?? (argv[0] === "dev" ? "minimal" : "mainnet");
+  const chosen = value ?? (env || (argv[0] === "dev" ? "minimal" : "mainnet"));
   if (chosen !== "mainnet" && chosen !== "minimal") {
     process.stderr.write(`hearth: --preset must be mainnet or minimal, got "${chosen}"\n`);
     process.exit(2);
