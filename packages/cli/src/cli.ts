@@ -1,5 +1,6 @@
 import yargs from "yargs";
 import {devCommand} from "./cmds/dev.js";
+import {beaconCommand} from "./cmds/beacon.js";
 import {VERSION} from "./version.js";
 
 export async function runCli(argv: string[]): Promise<void> {
@@ -8,7 +9,8 @@ export async function runCli(argv: string[]): Promise<void> {
     // Flags like --rest.port are names of their own, as in the other clients, not nested objects.
     .parserConfiguration({"dot-notation": false})
     .command(devCommand)
-    .demandCommand(1, "Choose a command: hearth dev")
+    .command(beaconCommand)
+    .demandCommand(1, "Choose a command: hearth dev | hearth beacon")
     .strict()
     .version(VERSION)
     .help()

@@ -11,29 +11,19 @@ import {
   devChainConfig,
   genesisFork,
   nodeConfigRecord,
-  createLogger,
   DEFAULT_MOCK_GENESIS_BLOCK_HASH,
-  type LogLevel,
 } from "@hearth/beacon-node";
+import {loggerFromArgs, serverOptions, withNodeOptions, type NodeArgs} from "./nodeOptions.js";
 import {startValidatorClient} from "../validator.js";
 import {loadDevSettings, type DevSettings} from "../devSettings.js";
 import {onShutdown} from "../shutdown.js";
 
-interface DevArgs {
+interface DevArgs extends NodeArgs {
   genesisValidators: number;
   preset: string;
   forkEpochs?: string;
   secondsPerSlot?: number;
   genesisTime?: number;
-  dataDir: string;
-  "rest.address": string;
-  "rest.port": number;
-  metrics: boolean;
-  "metrics.address": string;
-  "metrics.port": number;
-  logLevel: string;
-  logFormat: string;
-  logFile?: string;
 }
 
 /** "bellatrix=2,capella=4" → {bellatrix: 2, capella: 4}; forks left out are at genesis. */
@@ -54,23 +44,14 @@ export const devCommand: CommandModule<object, DevArgs> = {
   command: "dev",
   describe: "Run a local dev chain: a beacon node and validators on interop keys, with a mock execution engine",
   builder: (y) =>
-    y
+    withNodeOptions(y, "./.hearth/dev")
       .option("genesisValidators", {type: "number", default: 64, describe: "Interop validators at genesis", group: "Chain:"})
       .option("preset", {type: "string", default: "minimal", choices: ["minimal", "mainnet"], describe: "SSZ preset", group: "Chain:"})
       .option("forkEpochs", {type: "string", describe: "Schedule forks later, e.g. electra=2,fulu=4 (default: every fork at genesis)", group: "Chain:"})
       .option("secondsPerSlot", {type: "number", describe: "Slot time (default: the preset's)", group: "Chain:"})
-      .option("genesisTime", {type: "number", describe: "Unix time of genesis (default: now)", group: "Chain:"})
-      .option("dataDir", {type: "string", default: "./.hearth/dev", describe: "Where the chain is stored", group: "Node:"})
-      .option("rest.address", {type: "string", default: "127.0.0.1", describe: "Beacon API address", group: "API:"})
-      .option("rest.port", {type: "number", default: 9596, describe: "Beacon API port", group: "API:"})
-      .option("metrics", {type: "boolean", default: true, describe: "Serve Prometheus metrics", group: "Metrics:"})
-      .option("metrics.address", {type: "string", default: "127.0.0.1", group: "Metrics:"})
-      .option("metrics.port", {type: "number", default: 8008, group: "Metrics:"})
-      .option("logLevel", {type: "string", default: "info", choices: ["error", "warn", "info", "debug"], group: "Logging:"})
-      .option("logFormat", {type: "string", default: "human", choices: ["human", "json"], group: "Logging:"})
-      .option("logFile", {type: "string", describe: "Also append logs to this file", group: "Logging:"}) as never,
+      .option("genesisTime", {type: "number", describe: "Unix time of genesis (default: now)", group: "Chain:"}) as never,
   handler: async (args) => {
-    const logger = createLogger({level: args.logLevel as LogLevel, format: args.logFormat as "human" | "json", file: args.logFile});
+    const logger = loggerFromArgs(args);
     const dataDir = path.resolve(args.dataDir);
     const settings: DevSettings = loadDevSettings(dataDir, {
       preset: ACTIVE_PRESET,
@@ -101,8 +82,7 @@ export const devCommand: CommandModule<object, DevArgs> = {
       beforeResume: ({fork, state}) => {
         if (ForkSeq[fork] >= ForkSeq.bellatrix) engine.addKnownBlock((state as BeaconStateBellatrix).latestExecutionPayloadHeader.toValue());
       },
-      api: {host: args["rest.address"], port: args["rest.port"]},
-      metrics: {enabled: args.metrics, host: args["metrics.address"], port: args["metrics.port"]},
+      ...serverOptions(args),
     });
 
     const validator = await startValidatorClient({

@@ -36,3 +36,14 @@ describe("hearth cli", () => {
     }
   });
 });
+
+describe("hearth beacon", () => {
+  it("takes the chain config from --network or --paramsFile and checks the preset", async () => {
+    const {chainConfigFromArgs} = await import("../../src/cmds/beacon.js");
+    // mocha runs the mainnet preset
+    assert.equal(chainConfigFromArgs({network: "sepolia"}).CONFIG_NAME, "sepolia");
+    assert.throws(() => chainConfigFromArgs({network: "goerli"}), /unknown --network "goerli"/);
+    assert.throws(() => chainConfigFromArgs({network: "minimal"}), /start with --preset minimal/);
+    assert.throws(() => chainConfigFromArgs({network: "mainnet", paramsFile: "x.yaml"}), /either --network or --paramsFile/);
+  });
+});

@@ -24,7 +24,8 @@ export function computeProposerIndex(
   fork: ForkName,
   effectiveBalanceIncrements: Uint16Array,
   indices: ArrayLike<number>,
-  seed: Uint8Array
+  seed: Uint8Array,
+  sampler?: ShuffledIndexSampler
 ): number {
   const total = indices.length;
   if (total === 0) throw new Error("compute_proposer_index: no active validators");
@@ -34,9 +35,9 @@ export function computeProposerIndex(
   let randomBytes: Uint8Array | null = null;
   let randomBlock = -1;
   // compute_shuffled_index of candidates 0, 1, 2, … under one seed shares its round hashes.
-  const sampler = new ShuffledIndexSampler(seed, total);
+  const shuffled = sampler?.isFor(seed, total) ? sampler : new ShuffledIndexSampler(seed, total);
   for (let i = 0; ; i++) {
-    const candidate = indices[sampler.shuffledIndex(i % total)];
+    const candidate = indices[shuffled.shuffledIndex(i % total)];
     const effectiveBalance = effectiveBalanceIncrements[candidate] * EFFECTIVE_BALANCE_INCREMENT;
     // phase0: one random byte per candidate, 32 per hash; electra: 2 bytes, 16 per hash.
     const block = electra ? Math.floor(i / 16) : Math.floor(i / 32);
@@ -57,26 +58,34 @@ export function computeProposerIndex(
   }
 }
 
+/** The seed of each slot of `epoch`: hash(get_seed(state, epoch, DOMAIN_BEACON_PROPOSER) + uint_to_bytes(slot)). */
+export function getProposerSeeds(state: BeaconStateAllForks, epoch: number): Uint8Array[] {
+  const epochSeed = getSeed(state, epoch, DOMAIN_BEACON_PROPOSER);
+  const startSlot = computeStartSlotAtEpoch(epoch);
+  const input = new Uint8Array(40);
+  input.set(epochSeed, 0);
+  const seeds: Uint8Array[] = [];
+  for (let slot = startSlot; slot < startSlot + SLOTS_PER_EPOCH; slot++) {
+    input.set(uint64ToBytes(slot), 32);
+    seeds.push(digest(input));
+  }
+  return seeds;
+}
+
 /**
- * The proposer of every slot of `epoch`: for each slot, compute_proposer_index with the seed
- * hash(get_seed(state, epoch, DOMAIN_BEACON_PROPOSER) + uint_to_bytes(slot)). This is what
+ * The proposer of every slot of `epoch`: compute_proposer_index with each slot's seed. This is what
  * get_beacon_proposer_index computes slot by slot, and fulu's compute_proposer_indices at once.
+ * `samplers`, when given, are per slot and may carry shuffled indices another thread computed.
  */
 export function computeProposers(
   fork: ForkName,
   state: BeaconStateAllForks,
   epoch: number,
   activeIndices: ArrayLike<number>,
-  effectiveBalanceIncrements: Uint16Array
+  effectiveBalanceIncrements: Uint16Array,
+  samplers?: ShuffledIndexSampler[]
 ): number[] {
-  const epochSeed = getSeed(state, epoch, DOMAIN_BEACON_PROPOSER);
-  const startSlot = computeStartSlotAtEpoch(epoch);
-  const input = new Uint8Array(40);
-  input.set(epochSeed, 0);
-  const proposers: number[] = [];
-  for (let slot = startSlot; slot < startSlot + SLOTS_PER_EPOCH; slot++) {
-    input.set(uint64ToBytes(slot), 32);
-    proposers.push(computeProposerIndex(fork, effectiveBalanceIncrements, activeIndices, digest(input)));
-  }
-  return proposers;
+  return getProposerSeeds(state, epoch).map((seed, i) =>
+    computeProposerIndex(fork, effectiveBalanceIncrements, activeIndices, seed, samplers?.[i])
+  );
 }

@@ -5,22 +5,17 @@
 // state holds them at the start of process_epoch; a step that depends on an earlier step's output
 // (the finalized checkpoint, balances after rewards) reads that from the state itself.
 import {
-  COMPOUNDING_WITHDRAWAL_PREFIX,
   EFFECTIVE_BALANCE_INCREMENT,
   FAR_FUTURE_EPOCH,
   ForkSeq,
   MIN_SEED_LOOKAHEAD,
-  SLOTS_PER_HISTORICAL_ROOT,
   TIMELY_HEAD_FLAG_INDEX,
   TIMELY_SOURCE_FLAG_INDEX,
   TIMELY_TARGET_FLAG_INDEX,
 } from "@hearth/params";
-import type {phase0} from "@hearth/types";
-import type {ValueOf} from "@chainsafe/ssz";
-import type {BeaconStateAllForks, BeaconStatePhase0, BeaconStatePostAltair, CachedBeaconState} from "../types.js";
-import {computeStartSlotAtEpoch, getCurrentEpoch, getPreviousEpoch} from "../util/epoch.js";
-import {getAttestingIndices, type AttestationAllForks} from "../util/attestation.js";
-import {bytesEqual} from "../util/bytes.js";
+import type {BeaconStateAllForks, BeaconStatePostAltair, CachedBeaconState} from "../types.js";
+import {getCurrentEpoch, getPreviousEpoch} from "../util/epoch.js";
+import {readPendingAttestations, type PendingAttestationErrors} from "./pendingAttestations.js";
 
 // Status bits per validator. The participation bits mean "in the unslashed participating set":
 // altair's get_unslashed_participating_indices, phase0's get_unslashed_attesting_indices.
@@ -33,17 +28,16 @@ export const PREV_SOURCE = 16;
 export const PREV_TARGET = 32;
 export const PREV_HEAD = 64;
 export const CURR_TARGET = 128;
-export const COMPOUNDING = 256;
 /** PREV_SOURCE, PREV_TARGET, PREV_HEAD by flag index. */
 export const PREV_FLAG_BITS = [PREV_SOURCE, PREV_TARGET, PREV_HEAD] as const;
-export const NO_INCLUSION = 0xffffffff;
 
 export interface EpochTransitionCache {
   currentEpoch: number;
   previousEpoch: number;
   /** Validators at the start of epoch processing; pending deposits may append more. */
   validatorCount: number;
-  status: Uint16Array;
+  /** Per validator, the bits above. */
+  status: Uint8Array;
   /**
    * get_total_balance of each participating set and get_total_active_balance, in Gwei (with the
    * floor of one increment). Exact as numbers: above 2**53 they are sums of whole increments, and
@@ -67,13 +61,9 @@ export interface EpochTransitionCache {
   inactivityScores: number[] | null;
   /** phase0: the smallest inclusion_delay of an attestation including each validator (NO_INCLUSION: none), and its proposer. */
   inclusionDelays: Uint32Array | null;
-  /**
-   * phase0: why get_attesting_indices failed on a pending attestation (aggregation bits not
-   * matching the committee), for the attestations the rewards read (all previous-epoch ones) and
-   * those justification reads (the target-matching ones). Raised only by a step that reads them.
-   */
-  pendingAttestationErrors: {previous: string | null; target: string | null};
   inclusionProposers: Uint32Array | null;
+  /** phase0: get_attesting_indices failures, raised by the steps that read those attestations. */
+  pendingAttestationErrors: PendingAttestationErrors;
   slashedIndices: number[];
   /** Validators that process_registry_updates may change: not yet eligible, not yet activated, or up for ejection. */
   registryCandidates: number[];
@@ -100,7 +90,7 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
   state.commit();
   const validators = state.validators.getAllReadonlyValues();
   const n = validators.length;
-  const status = new Uint16Array(n);
+  const status = new Uint8Array(n);
   const slashedIndices: number[] = [];
   const registryCandidates: number[] = [];
   const fulu = seq >= ForkSeq.fulu;
@@ -114,7 +104,7 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
   let currFlags: Uint8Array;
   let inclusionDelays: Uint32Array | null = null;
   let inclusionProposers: Uint32Array | null = null;
-  const pendingAttestationErrors = {previous: null as string | null, target: null as string | null};
+  const pendingAttestationErrors: PendingAttestationErrors = {previous: null, target: null};
   const altair = seq >= ForkSeq.altair;
   if (altair) {
     const s = state as BeaconStatePostAltair;
@@ -185,7 +175,6 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
         sums |= 1 << SUM_CURR_TARGET;
       }
     }
-    if (v.withdrawalCredentials[0] === COMPOUNDING_WITHDRAWAL_PREFIX) st |= COMPOUNDING;
     status[i] = st;
     if (rem !== 0) {
       (oddEffectiveBalances ??= new Map()).set(i, effectiveBalance);
@@ -220,8 +209,8 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
     balances: state.balances.getAll(),
     inactivityScores: seq >= ForkSeq.altair ? (state as BeaconStatePostAltair).inactivityScores.getAll() : null,
     inclusionDelays,
-    pendingAttestationErrors,
     inclusionProposers,
+    pendingAttestationErrors,
     slashedIndices,
     registryCandidates,
     lookaheadActiveIndices: fulu ? lookaheadActive.subarray(0, lookaheadCount) : null,
@@ -239,71 +228,4 @@ export function effectiveBalanceOf(c: EpochTransitionCache, increments: Uint16Ar
  */
 export function syncBalance(c: EpochTransitionCache, state: BeaconStateAllForks, index: number): void {
   c.balances[index] = state.balances.get(index);
-}
-
-/** get_block_root_at_slot, or null where the spec's assert would fail (no such attestation can match). */
-function blockRootAtSlot(state: BeaconStatePhase0, slot: number): Uint8Array | null {
-  if (!(slot < state.slot && state.slot <= slot + SLOTS_PER_HISTORICAL_ROOT)) return null;
-  return state.blockRoots.get(slot % SLOTS_PER_HISTORICAL_ROOT);
-}
-
-/**
- * phase0's matching attestations, per validator as altair's flags: in `prevFlags` source, target and
- * head of the previous epoch, in `currFlags` the target of the current one (slashing is filtered by
- * the caller). Also the earliest
- * inclusion of each previous-epoch attester (ties: the first in the list, as python's min).
- */
-function readPendingAttestations(
-  cs: CachedBeaconState,
-  prevFlags: Uint8Array,
-  currFlags: Uint8Array,
-  delays: Uint32Array,
-  proposers: Uint32Array,
-  errors: EpochTransitionCache["pendingAttestationErrors"]
-): void {
-  const state = cs.state as BeaconStatePhase0;
-  delays.fill(NO_INCLUSION);
-  const currentEpoch = getCurrentEpoch(state);
-  const previousEpoch = getPreviousEpoch(state);
-  const mark = (attestations: ValueOf<typeof phase0.PendingAttestation>[], epoch: number, asPrevious: boolean, asCurrent: boolean): void => {
-    const targetRoot = blockRootAtSlot(state, computeStartSlotAtEpoch(epoch));
-    for (const a of attestations) {
-      const isTarget = targetRoot !== null && bytesEqual(a.data.target.root, targetRoot);
-      let bits = asPrevious ? 1 : 0;
-      if (isTarget) {
-        if (asCurrent) bits |= 8;
-        if (asPrevious) {
-          bits |= 2;
-          const headRoot = blockRootAtSlot(state, a.data.slot);
-          if (headRoot !== null && bytesEqual(a.data.beaconBlockRoot, headRoot)) bits |= 4;
-        }
-      }
-      if (bits === 0) continue;
-      let attesting: number[];
-      try {
-        attesting = getAttestingIndices(cs, a as unknown as AttestationAllForks);
-      } catch (e) {
-        const message = `get_attesting_indices: ${(e as Error).message}`;
-        if (asPrevious) errors.previous ??= message;
-        if (bits & 0b1010) errors.target ??= message;
-        continue;
-      }
-      for (const i of attesting) {
-        prevFlags[i] |= bits & 0b111;
-        if (bits & 8) currFlags[i] |= 1 << TIMELY_TARGET_FLAG_INDEX;
-        if (asPrevious && a.inclusionDelay < delays[i]) {
-          delays[i] = a.inclusionDelay;
-          proposers[i] = a.proposerIndex;
-        }
-      }
-    }
-  };
-  const current = state.currentEpochAttestations.getAllReadonlyValues();
-  // get_matching_source_attestations: at genesis the previous epoch is the current one, whose list is read.
-  if (previousEpoch === currentEpoch) {
-    mark(current, currentEpoch, true, true);
-  } else {
-    mark(state.previousEpochAttestations.getAllReadonlyValues(), previousEpoch, true, false);
-    mark(current, currentEpoch, false, true);
-  }
 }

@@ -6,12 +6,10 @@ import {
   HYSTERESIS_QUOTIENT,
   HYSTERESIS_UPWARD_MULTIPLIER,
   MAX_EFFECTIVE_BALANCE,
-  MAX_EFFECTIVE_BALANCE_ELECTRA,
-  MIN_ACTIVATION_BALANCE,
 } from "@hearth/params";
 import type {CachedBeaconState} from "../types.js";
 import {getMaxEffectiveBalance} from "../util/validator.js";
-import {beforeProcessEpoch, COMPOUNDING, effectiveBalanceOf, type EpochTransitionCache} from "./epochTransitionCache.js";
+import {beforeProcessEpoch, effectiveBalanceOf, type EpochTransitionCache} from "./epochTransitionCache.js";
 
 const HYSTERESIS_INCREMENT = Math.floor(EFFECTIVE_BALANCE_INCREMENT / HYSTERESIS_QUOTIENT);
 const DOWNWARD_THRESHOLD = HYSTERESIS_INCREMENT * HYSTERESIS_DOWNWARD_MULTIPLIER;
@@ -34,14 +32,8 @@ export function processEffectiveBalanceUpdates(cs: CachedBeaconState, cache?: Ep
     const appended = i >= c.validatorCount;
     const effectiveBalance = appended ? state.validators.getReadonly(i).effectiveBalance : effectiveBalanceOf(c, epochCtx.effectiveBalanceIncrements, i);
     if (balance + DOWNWARD_THRESHOLD < effectiveBalance || effectiveBalance + UPWARD_THRESHOLD < balance) {
-      let maxEffectiveBalance = MAX_EFFECTIVE_BALANCE;
-      if (electra) {
-        maxEffectiveBalance = appended
-          ? getMaxEffectiveBalance(state.validators.getReadonly(i).withdrawalCredentials)
-          : c.status[i] & COMPOUNDING
-            ? MAX_EFFECTIVE_BALANCE_ELECTRA
-            : MIN_ACTIVATION_BALANCE;
-      }
+      // Only the few validators past a threshold need their credentials read.
+      const maxEffectiveBalance = electra ? getMaxEffectiveBalance(state.validators.getReadonly(i).withdrawalCredentials) : MAX_EFFECTIVE_BALANCE;
       const newEffectiveBalance = Math.min(balance - (balance % EFFECTIVE_BALANCE_INCREMENT), maxEffectiveBalance);
       if (newEffectiveBalance === effectiveBalance) continue;
       state.validators.get(i).effectiveBalance = newEffectiveBalance;

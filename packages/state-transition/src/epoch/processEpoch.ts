@@ -21,11 +21,15 @@ import {processParticipationRecordUpdates} from "./processParticipationRecordUpd
 import {processParticipationFlagUpdates} from "./processParticipationFlagUpdates.js";
 import {processSyncCommitteeUpdates} from "./processSyncCommitteeUpdates.js";
 import {processProposerLookahead} from "./processProposerLookahead.js";
+import {startEpochSampling} from "./parallelSampling.js";
 
 /** process_epoch, at the last slot of an epoch (processSlots calls it before the slot advances). */
 export function processEpoch(cs: CachedBeaconState): void {
   const seq = ForkSeq[cs.fork];
   const cache = beforeProcessEpoch(cs);
+  // The sampling hashes of the sync committee and the proposer lookahead run on a second thread
+  // meanwhile (large registries only).
+  const sampling = seq >= ForkSeq.altair ? startEpochSampling(cs, cache) : null;
   processJustificationAndFinalization(cs, cache);
   if (seq >= ForkSeq.altair) processInactivityUpdates(cs, cache);
   processRewardsAndPenalties(cs, cache);
@@ -43,9 +47,9 @@ export function processEpoch(cs: CachedBeaconState): void {
   else processHistoricalRootsUpdate(cs);
   if (seq >= ForkSeq.altair) {
     processParticipationFlagUpdates(cs);
-    processSyncCommitteeUpdates(cs);
+    processSyncCommitteeUpdates(cs, sampling);
   } else {
     processParticipationRecordUpdates(cs);
   }
-  if (seq >= ForkSeq.fulu) processProposerLookahead(cs, cache);
+  if (seq >= ForkSeq.fulu) processProposerLookahead(cs, cache, sampling);
 }

@@ -14,6 +14,16 @@ describe("ShuffledIndexSampler", () => {
     }
   });
 
+  it("agrees with compute_shuffled_index when computing in batches, round by round", function () {
+    this.timeout(30_000);
+    for (const n of [3000, 1_000_000]) {
+      const seed = createHash("sha256").update(`batch ${n}`).digest();
+      const sampler = new ShuffledIndexSampler(seed, n, 32_768);
+      for (const i of [0, 1, 2047, 2048, 2049, 2999]) assert.equal(sampler.shuffledIndex(i), computeShuffledIndex(i, n, seed), `n=${n} i=${i}`);
+      assert.equal(sampler.knownResults().length, n === 3000 ? 3000 : 4096);
+    }
+  });
+
   it("takes the pivot's modulo exactly above 2**21 indices too (the bigint path)", () => {
     const seed = createHash("sha256").update("pivot").digest();
     for (const n of [2 ** 21, 2 ** 21 + 1, 2 ** 32]) {

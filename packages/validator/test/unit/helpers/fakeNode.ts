@@ -6,8 +6,16 @@ import {MAX_COMMITTEES_PER_SLOT, SLOTS_PER_EPOCH, SYNC_COMMITTEE_SIZE, SYNC_COMM
 import {bytesEqual, chainConfigToJson, toHex} from "@hearth/config";
 import {phase0, type altair, type electra} from "@hearth/types";
 import {Signature, aggregateSignatures} from "@hearth/bls";
-import {subscriptionIterable, type BeaconEvent, type EventTopic} from "@hearth/api";
-import type {BeaconStatePostAltair} from "@hearth/state-transition";
+import {
+  ApiClientError,
+  ApiClientErrorCode,
+  subscriptionIterable,
+  type AnySignedBlockContents,
+  type BeaconEvent,
+  type EventTopic,
+  type PublishedBlock,
+} from "@hearth/api";
+import type {BeaconStatePostAltair, SignedBeaconBlockAllForks} from "@hearth/state-transition";
 import type {ValidatorApi} from "../../../src/index.js";
 import type {TestChain} from "./chain.js";
 
@@ -18,6 +26,12 @@ export interface Call {
 
 function ok<D, M = Record<string, never>>(data: D, meta?: M): {status: number; data: D; meta: M} {
   return {status: 200, data, meta: (meta ?? {}) as M};
+}
+
+/** The signed block of a publishBlockV2 body, with or without blobs beside it. */
+export function signedBlockOf(published: PublishedBlock): SignedBeaconBlockAllForks {
+  const p = published as SignedBeaconBlockAllForks | AnySignedBlockContents;
+  return ("signedBlock" in p ? p.signedBlock : p) as SignedBeaconBlockAllForks;
 }
 
 function aggregate(signatures: Uint8Array[]): Uint8Array {
@@ -31,6 +45,10 @@ export class FakeNode {
   dependentRoot = new Uint8Array(32).fill(1);
   /** Attestation data index the node answers with (a buggy node would ignore electra's index 0). */
   attestationDataIndex: ((committeeIndex: number) => number) | null = null;
+  /** getGenesis fails this many times first, as a node that is not up yet. */
+  genesisFailures = 0;
+  /** Emit a head event for each published block, as a node that imports it would. */
+  headOnPublish = false;
 
   constructor(
     readonly chain: TestChain,
@@ -47,6 +65,14 @@ export class FakeNode {
 
   get eventSubscribers(): number {
     return this.listeners.size;
+  }
+
+  /** A head event for a block at `slot`, with the node's dependent root. */
+  emitHead(slot: number): void {
+    const root = this.chain.genesisRoot;
+    const dependent = this.dependentRoot;
+    const message = {slot, block: root, state: root, epochTransition: false, previousDutyDependentRoot: dependent, currentDutyDependentRoot: dependent, executionOptimistic: false};
+    this.emit({type: "head", message});
   }
 
   private record(method: string, args: Record<string, unknown> = {}): void {
@@ -72,6 +98,7 @@ export class FakeNode {
     const impl = {
       async getGenesis() {
         self.record("getGenesis");
+        if (self.genesisFailures-- > 0) throw new ApiClientError(ApiClientErrorCode.NETWORK, {operationId: "getGenesis", reason: "refused"});
         return ok({genesisTime: chain.genesisTime, genesisValidatorsRoot: genesis.state.genesisValidatorsRoot, genesisForkVersion: genesis.config.GENESIS_FORK_VERSION});
       },
       async getSpec() {
@@ -157,8 +184,9 @@ export class FakeNode {
         const data = isForkAtLeast(fork, "deneb") ? {block, kzgProofs: [], blobs: []} : block;
         return ok(data, {version: fork, executionPayloadBlinded: false, executionPayloadValue: 0n, consensusBlockValue: 5n});
       },
-      async publishBlockV2(args: Record<string, unknown>) {
+      async publishBlockV2(args: {signedBlock: PublishedBlock}) {
         self.record("publishBlockV2", args);
+        if (self.headOnPublish) self.emitHead(signedBlockOf(args.signedBlock).message.slot);
         return ok(undefined);
       },
       async produceAttestationData(args: {slot: number; committeeIndex: number}) {

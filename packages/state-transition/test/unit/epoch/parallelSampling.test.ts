@@ -1,0 +1,63 @@
+import {strict as assert} from "node:assert";
+import {ACTIVE_PRESET, EFFECTIVE_BALANCE_INCREMENT, EPOCHS_PER_SYNC_COMMITTEE_PERIOD, MIN_SEED_LOOKAHEAD, SLOTS_PER_EPOCH} from "@hearth/params";
+import {cloneCachedState} from "../../../src/stateTransition.js";
+import {computeProposers} from "../../../src/cache/proposers.js";
+import {createEpochContext} from "../../../src/cache/epochContext.js";
+import {getCurrentEpoch} from "../../../src/util/epoch.js";
+import {getNextSyncCommitteeIndices} from "../../../src/util/syncCommittee.js";
+import {beforeProcessEpoch} from "../../../src/epoch/epochTransitionCache.js";
+import {startEpochSampling} from "../../../src/epoch/parallelSampling.js";
+import type {CachedBeaconState} from "../../../src/types.js";
+import {buildSyntheticState} from "../../../bench/syntheticState.js";
+
+const VALIDATORS = 4000;
+
+/** As process_effective_balance_updates may do after the worker took its snapshot. */
+function changeEffectiveBalances(cs: CachedBeaconState): void {
+  for (let i = 0; i < VALIDATORS; i += 3) cs.epochCtx.setEffectiveBalance(i, (i % 5 === 0 ? 2048 : 17) * EFFECTIVE_BALANCE_INCREMENT);
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2000));
+
+describe("epoch sampling on a worker thread", function () {
+  this.timeout(120_000);
+  before(function () {
+    // The synthetic state is a mainnet-preset one.
+    if (ACTIVE_PRESET !== "mainnet") this.skip();
+  });
+
+  it("samples the proposer lookahead as a single thread does, also after effective balances change", async () => {
+    const {cs} = buildSyntheticState("fulu", VALIDATORS);
+    const epoch = getCurrentEpoch(cs.state) + MIN_SEED_LOOKAHEAD + 1;
+    const c = cloneCachedState(cs);
+    const cache = beforeProcessEpoch(c);
+    const sampling = startEpochSampling(c, cache, true);
+    assert.ok(sampling, "a worker was started");
+    changeEffectiveBalances(c);
+    await settle();
+
+    const samplers = sampling.proposerSamplers(epoch);
+    assert.ok(samplers, "the lookahead was handed over");
+    assert.ok(samplers.some((s) => s.knownResults().length > 0), "the worker finished some slots");
+    const active = cache.lookaheadActiveIndices as Uint32Array;
+    const increments = c.epochCtx.effectiveBalanceIncrements;
+    assert.deepEqual(computeProposers("fulu", c.state, epoch, active, increments, samplers), computeProposers("fulu", c.state, epoch, active, increments));
+  });
+
+  it("samples the next sync committee as a single thread does, at a period's end", async () => {
+    const {cs} = buildSyntheticState("electra", VALIDATORS);
+    const c = cloneCachedState(cs);
+    // Move the state to the last slot of a sync committee period.
+    const lastEpoch = (Math.floor(getCurrentEpoch(c.state) / EPOCHS_PER_SYNC_COMMITTEE_PERIOD) + 1) * EPOCHS_PER_SYNC_COMMITTEE_PERIOD - 1;
+    c.state.slot = lastEpoch * SLOTS_PER_EPOCH + SLOTS_PER_EPOCH - 1;
+    c.epochCtx = createEpochContext(c.state, c.config, c.fork, c.epochCtx.pubkeyCache);
+    const sampling = startEpochSampling(c, beforeProcessEpoch(c), true);
+    assert.ok(sampling, "a worker was started");
+    changeEffectiveBalances(c);
+    await settle();
+
+    const sampler = sampling.syncCommitteeSampler();
+    assert.ok(sampler && sampler.knownResults().length > 0, "the worker sampled the committee");
+    assert.deepEqual(getNextSyncCommitteeIndices(c, sampler), getNextSyncCommitteeIndices(c));
+  });
+});
