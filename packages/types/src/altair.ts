@@ -1,16 +1,13 @@
 // altair containers: specs/altair/beacon-chain.md, validator.md, light-client/sync-protocol.md.
 import {BitVectorType, ListUintNum64Type, VectorCompositeType, ListBasicType, type ValueOf} from "@chainsafe/ssz";
 import {
-  CURRENT_SYNC_COMMITTEE_GINDEX,
-  FINALIZED_ROOT_GINDEX,
-  NEXT_SYNC_COMMITTEE_GINDEX,
   SYNC_COMMITTEE_SIZE,
   SYNC_COMMITTEE_SUBNET_COUNT,
   VALIDATOR_REGISTRY_LIMIT,
 } from "@hearth/params";
 import {container} from "./container.js";
 import {blockTypes} from "./blockTypes.js";
-import {lightClientTypes} from "./lightClient.js";
+import {ALTAIR_STATE_GINDICES, lightClientTypes} from "./lightClient.js";
 import * as p from "./primitive.js";
 import * as phase0 from "./phase0.js";
 
@@ -71,11 +68,7 @@ export const {
   LightClientUpdate,
   LightClientFinalityUpdate,
   LightClientOptimisticUpdate,
-} = lightClientTypes(LightClientHeader, SyncCommittee, SyncAggregate, {
-  finalizedRoot: FINALIZED_ROOT_GINDEX,
-  currentSyncCommittee: CURRENT_SYNC_COMMITTEE_GINDEX,
-  nextSyncCommittee: NEXT_SYNC_COMMITTEE_GINDEX,
-});
+} = lightClientTypes(LightClientHeader, SyncCommittee, SyncAggregate, ALTAIR_STATE_GINDICES);
 
 export type SyncAggregate = ValueOf<typeof SyncAggregate>;
 export type SyncCommittee = ValueOf<typeof SyncCommittee>;

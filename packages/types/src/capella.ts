@@ -1,19 +1,15 @@
 // capella containers: specs/capella/beacon-chain.md and light-client/sync-protocol.md.
 import {ListCompositeType, type ValueOf} from "@chainsafe/ssz";
 import {
-  CURRENT_SYNC_COMMITTEE_GINDEX,
-  EXECUTION_PAYLOAD_GINDEX,
-  FINALIZED_ROOT_GINDEX,
   HISTORICAL_ROOTS_LIMIT,
   MAX_BLS_TO_EXECUTION_CHANGES,
   MAX_WITHDRAWALS_PER_PAYLOAD,
-  NEXT_SYNC_COMMITTEE_GINDEX,
 } from "@hearth/params";
 import {container} from "./container.js";
 import {blockTypes} from "./blockTypes.js";
-import {branchType, lightClientTypes} from "./lightClient.js";
+import {ALTAIR_STATE_GINDICES, executionLightClientHeader, lightClientTypes} from "./lightClient.js";
+export {ExecutionBranch} from "./lightClient.js";
 import * as p from "./primitive.js";
-import * as phase0 from "./phase0.js";
 import * as altair from "./altair.js";
 import * as bellatrix from "./bellatrix.js";
 
@@ -57,22 +53,13 @@ export const beaconStateFields = {
 export const BeaconState = container("BeaconState", beaconStateFields);
 
 // light-client/sync-protocol.md
-export const ExecutionBranch = branchType(EXECUTION_PAYLOAD_GINDEX);
-export const LightClientHeader = container("LightClientHeader", {
-  beacon: phase0.BeaconBlockHeader,
-  execution: ExecutionPayloadHeader,
-  executionBranch: ExecutionBranch,
-});
+export const LightClientHeader = executionLightClientHeader(ExecutionPayloadHeader);
 export const {
   LightClientBootstrap,
   LightClientUpdate,
   LightClientFinalityUpdate,
   LightClientOptimisticUpdate,
-} = lightClientTypes(LightClientHeader, altair.SyncCommittee, altair.SyncAggregate, {
-  finalizedRoot: FINALIZED_ROOT_GINDEX,
-  currentSyncCommittee: CURRENT_SYNC_COMMITTEE_GINDEX,
-  nextSyncCommittee: NEXT_SYNC_COMMITTEE_GINDEX,
-});
+} = lightClientTypes(LightClientHeader, altair.SyncCommittee, altair.SyncAggregate, ALTAIR_STATE_GINDICES);
 
 export type Withdrawal = ValueOf<typeof Withdrawal>;
 export type ExecutionPayload = ValueOf<typeof ExecutionPayload>;

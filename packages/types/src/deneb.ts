@@ -1,15 +1,12 @@
 // deneb containers: specs/deneb/beacon-chain.md, p2p-interface.md and light-client/sync-protocol.md.
 import {ListCompositeType, VectorCompositeType, type ValueOf} from "@chainsafe/ssz";
 import {
-  CURRENT_SYNC_COMMITTEE_GINDEX,
-  FINALIZED_ROOT_GINDEX,
   KZG_COMMITMENT_INCLUSION_PROOF_DEPTH,
   MAX_BLOB_COMMITMENTS_PER_BLOCK,
-  NEXT_SYNC_COMMITTEE_GINDEX,
 } from "@hearth/params";
 import {container} from "./container.js";
 import {blockTypes} from "./blockTypes.js";
-import {lightClientTypes} from "./lightClient.js";
+import {ALTAIR_STATE_GINDICES, executionLightClientHeader, lightClientTypes} from "./lightClient.js";
 import * as p from "./primitive.js";
 import * as phase0 from "./phase0.js";
 import * as altair from "./altair.js";
@@ -45,21 +42,13 @@ export const BlobSidecar = container("BlobSidecar", {
 export const BlobIdentifier = container("BlobIdentifier", {blockRoot: p.Root, index: p.BlobIndex});
 
 // light-client/sync-protocol.md: the header carries deneb's ExecutionPayloadHeader
-export const LightClientHeader = container("LightClientHeader", {
-  beacon: phase0.BeaconBlockHeader,
-  execution: ExecutionPayloadHeader,
-  executionBranch: capella.ExecutionBranch,
-});
+export const LightClientHeader = executionLightClientHeader(ExecutionPayloadHeader);
 export const {
   LightClientBootstrap,
   LightClientUpdate,
   LightClientFinalityUpdate,
   LightClientOptimisticUpdate,
-} = lightClientTypes(LightClientHeader, altair.SyncCommittee, altair.SyncAggregate, {
-  finalizedRoot: FINALIZED_ROOT_GINDEX,
-  currentSyncCommittee: CURRENT_SYNC_COMMITTEE_GINDEX,
-  nextSyncCommittee: NEXT_SYNC_COMMITTEE_GINDEX,
-});
+} = lightClientTypes(LightClientHeader, altair.SyncCommittee, altair.SyncAggregate, ALTAIR_STATE_GINDICES);
 
 export type ExecutionPayload = ValueOf<typeof ExecutionPayload>;
 export type ExecutionPayloadHeader = ValueOf<typeof ExecutionPayloadHeader>;

@@ -1,8 +1,26 @@
 // The light-client containers of light-client/sync-protocol.md. Each fork changes only the header
 // and (electra) the branch depths, so one function builds the set for a fork.
 import {VectorCompositeType, type ContainerType} from "@chainsafe/ssz";
+import {CURRENT_SYNC_COMMITTEE_GINDEX, EXECUTION_PAYLOAD_GINDEX, FINALIZED_ROOT_GINDEX, NEXT_SYNC_COMMITTEE_GINDEX} from "@hearth/params";
 import {container} from "./container.js";
 import * as p from "./primitive.js";
+import {BeaconBlockHeader} from "./phase0.js";
+
+/** The generalized indices of altair's state, which hold until electra grows the state past 32 fields. */
+export const ALTAIR_STATE_GINDICES = {
+  finalizedRoot: FINALIZED_ROOT_GINDEX,
+  currentSyncCommittee: CURRENT_SYNC_COMMITTEE_GINDEX,
+  nextSyncCommittee: NEXT_SYNC_COMMITTEE_GINDEX,
+};
+
+/** Vector[Bytes32, floorlog2(EXECUTION_PAYLOAD_GINDEX)] (capella). */
+export const ExecutionBranch = new VectorCompositeType(p.Bytes32, Math.floor(Math.log2(EXECUTION_PAYLOAD_GINDEX)));
+
+/** Capella's LightClientHeader (beacon header, execution header, branch), for a fork's execution header. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function executionLightClientHeader<E extends ContainerType<any>>(ExecutionPayloadHeader: E) {
+  return container("LightClientHeader", {beacon: BeaconBlockHeader, execution: ExecutionPayloadHeader, executionBranch: ExecutionBranch});
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyContainer = ContainerType<any>;
