@@ -19,3 +19,4 @@ export {
   type AggregateSignatureSet,
   verifySignatureSets,
 } from "./signatureSet.js";
+export {BlsWorkerPool, type BlsPoolOptions} from "./pool/pool.js";

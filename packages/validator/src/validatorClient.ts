@@ -49,6 +49,7 @@ export class ValidatorClient {
   /** Everything started that stop() must wait for. */
   private readonly tasks = new Set<Promise<unknown>>();
   private running: Running | null = null;
+  private started = false;
 
   constructor(private readonly opts: ValidatorClientOptions) {
     this.api = opts.api;
@@ -65,9 +66,11 @@ export class ValidatorClient {
    * the clock and the head event subscription. Resolves once duties run; throws if stop() came first.
    */
   async start(): Promise<void> {
-    if (this.running !== null || this.controller.signal.aborted) throw new Error("validator client already started or stopped");
+    if (this.started || this.controller.signal.aborted) throw new Error("validator client already started or stopped");
+    this.started = true;
     const signal = this.controller.signal;
     const {genesisTime, config} = await this.readChain(signal);
+    if (signal.aborted) throw new Error("validator client stopped before it started");
     const signers = [...(this.opts.secretKeys ?? []).map((sk) => createLocalSigner(sk, config)), ...(this.opts.createSigners?.(config) ?? [])];
     const store = new ValidatorStore(signers);
     const clock = new Clock({genesisTime, slotDurationMs: config.chain.SLOT_DURATION_MS, now: this.opts.now, logger: this.logger});

@@ -2,6 +2,7 @@
 // import pipeline for blocks from every source (blocks/), block production (produceBlock/), duties
 // (duties.ts), pool submission (opPools/submit.ts) and finalization (finalization.ts).
 import {SLOTS_PER_EPOCH, type ForkName} from "@hearth/params";
+import type {SignatureSet} from "@hearth/bls";
 import type {ValueOf} from "@chainsafe/ssz";
 import type {altair, electra, phase0} from "@hearth/types";
 import {createForkSchedule, fromHex, toHex, type ChainConfig, type ForkSchedule} from "@hearth/config";
@@ -69,6 +70,8 @@ export interface BeaconChainOptions {
   maxCheckpointStates?: number;
   /** The fee recipient of produced blocks when the caller names none (20 bytes; default zero address). */
   defaultFeeRecipient?: Uint8Array;
+  /** Verifies a block's signature sets off the main thread (a BlsWorkerPool); on the main thread when absent. */
+  blsVerifier?: {verifySignatureSets(sets: readonly SignatureSet[]): Promise<boolean>};
 }
 
 export interface ChainHead {
@@ -95,6 +98,7 @@ export class BeaconChain {
   readonly executionEngine: ChainExecutionEngine | null;
   readonly logger: ChainLogger;
   readonly defaultFeeRecipient: Uint8Array;
+  readonly blsVerifier: BeaconChainOptions["blsVerifier"] | null;
   /** The anchor block's root: genesis, or the finalized block a restart resumed from. */
   readonly anchorRoot: RootHex;
   /** Balances of checkpoint states, computed while their states are at hand (fork choice asks synchronously). */
@@ -117,6 +121,7 @@ export class BeaconChain {
     this.executionEngine = opts.executionEngine;
     this.logger = opts.logger ?? noopLogger;
     this.defaultFeeRecipient = opts.defaultFeeRecipient ?? new Uint8Array(20);
+    this.blsVerifier = opts.blsVerifier ?? null;
     this.genesisTime = anchor.state.genesisTime;
     this.genesisValidatorsRoot = anchor.state.genesisValidatorsRoot;
     this.clock = new Clock({genesisTime: this.genesisTime, slotDurationMs: opts.config.SLOT_DURATION_MS, now: opts.now});

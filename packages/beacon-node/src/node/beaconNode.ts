@@ -5,6 +5,7 @@ import {mkdirSync} from "node:fs";
 import {ACTIVE_PRESET} from "@hearth/params";
 import {toHex, type ChainConfig} from "@hearth/config";
 import {Db, type NodeConfigRecord} from "@hearth/db";
+import {BlsWorkerPool} from "@hearth/bls";
 import type {CachedBeaconState} from "@hearth/state-transition";
 import {createBeaconApiServer, type BeaconApiServer} from "@hearth/api";
 import {BeaconChain, ChainDbAdapter, ChainEvent, type ChainExecutionEngine, type StoredState} from "../chain/index.js";
@@ -41,17 +42,21 @@ export class BeaconNode {
     private readonly apiServer: BeaconApiServer | null,
     readonly apiUrl: string | null,
     private readonly metricsServer: MetricsServer | null,
-    private readonly stopStatusLog: () => void
+    private readonly stopStatusLog: () => void,
+    private readonly blsPool: BlsWorkerPool
   ) {}
 
   static async init(opts: BeaconNodeOptions): Promise<BeaconNode> {
     const {logger, config} = opts;
     mkdirSync(opts.dataDir, {recursive: true});
     const db = await Db.open({path: path.join(opts.dataDir, "chain-db"), logger: logger.child("db")});
+    const closeOnError: (() => Promise<void>)[] = [];
     try {
       const chainDb = new ChainDbAdapter(db, config);
       const stored = await db.chainInfo.nodeConfig.get();
-      const chainOpts = {config, db: chainDb, executionEngine: opts.executionEngine, logger: logger.child("chain")};
+      const blsPool = new BlsWorkerPool();
+      closeOnError.push(() => blsPool.close());
+      const chainOpts = {config, db: chainDb, executionEngine: opts.executionEngine, logger: logger.child("chain"), blsVerifier: blsPool};
       let chain: BeaconChain;
       if (stored === null) {
         logger.info("Empty database: creating the chain's anchor", {dataDir: opts.dataDir});
@@ -86,8 +91,9 @@ export class BeaconNode {
         logger.info("Metrics listening", {url: `http://${opts.metrics?.host ?? "127.0.0.1"}:${metricsServer.port}/metrics`});
       }
       chain.start();
-      return new BeaconNode(chain, db, metrics, logger, apiServer, apiUrl, metricsServer, stopStatusLog);
+      return new BeaconNode(chain, db, metrics, logger, apiServer, apiUrl, metricsServer, stopStatusLog, blsPool);
     } catch (e) {
+      for (const close of closeOnError) await close();
       await db.close();
       throw e;
     }
@@ -100,6 +106,7 @@ export class BeaconNode {
       await this.apiServer?.close();
       await this.metricsServer?.close();
       await this.chain.stop();
+      await this.blsPool.close();
       await this.db.close();
       this.logger.info("Beacon node stopped");
     })();

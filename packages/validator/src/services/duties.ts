@@ -76,20 +76,29 @@ export class DutiesService {
     return poll;
   }
 
-  /** Indices, then proposer duties of `epoch`, attester duties of `epoch` and the next, sync duties. */
+  /**
+   * Indices, then proposer duties of `epoch`, attester duties of `epoch` and the next, sync duties.
+   * Throws (so that the next slot tries again) only when this epoch's proposer or attester duties
+   * are missing; the rest is logged and fetched again at the next epoch.
+   */
   private async pollEpoch(epoch: number, signal?: AbortSignal): Promise<void> {
     await this.store.resolveIndices(this.api, signal, this.logger);
     if (this.store.indices().length === 0) {
       this.logger.warn("No validator known to the beacon node yet", {epoch, keys: this.store.size});
       return;
     }
-    await Promise.all([
+    const [proposers, attesters, ...rest] = await Promise.allSettled([
       this.fetchProposers(epoch, signal),
       this.fetchAttesters(epoch, signal),
       this.fetchAttesters(epoch + 1, signal),
       this.fetchSync(epoch, signal),
       this.prepareProposers(signal),
     ]);
+    const names = ["next epoch's attester duties", "sync committee duties", "proposer preparation"];
+    rest.forEach((r, i) => {
+      if (r.status === "rejected" && !signal?.aborted) this.logger.warn("Duties fetch incomplete", {epoch, what: names[i], error: (r.reason as Error).message});
+    });
+    for (const r of [proposers, attesters]) if (r.status === "rejected") throw r.reason;
   }
 
   async fetchProposers(epoch: number, signal?: AbortSignal): Promise<void> {
@@ -106,13 +115,17 @@ export class DutiesService {
   async fetchAttesters(epoch: number, signal?: AbortSignal): Promise<void> {
     const indices = this.store.indices();
     const res = await this.api.getAttesterDuties({epoch, indices}, {signal});
-    const duties: AttesterDutyWithProof[] = [];
-    for (const duty of res.data) {
+    const ours = res.data.flatMap((duty) => {
       const signer = this.store.signerAt(duty.validatorIndex);
-      if (signer === null || !bytesEqual(signer.pubkey, duty.pubkey)) continue;
-      const proof = await signer.signSelectionProof(duty.slot);
-      duties.push({...duty, signer, selectionProof: isAggregator(duty.committeeLength, proof) ? proof : null});
-    }
+      return signer !== null && bytesEqual(signer.pubkey, duty.pubkey) ? [{duty, signer}] : [];
+    });
+    // phase0 validator.md, "Aggregation selection": known as soon as the duty is
+    const duties: AttesterDutyWithProof[] = await Promise.all(
+      ours.map(async ({duty, signer}) => {
+        const proof = await signer.signSelectionProof(duty.slot);
+        return {...duty, signer, selectionProof: isAggregator(duty.committeeLength, proof) ? proof : null};
+      }),
+    );
     this.attesters.set(epoch, {dependentRoot: res.meta.dependentRoot, duties});
     this.logger.debug("Attester duties", {epoch, count: duties.length, dependentRoot: toHex(res.meta.dependentRoot)});
     if (duties.length === 0) return;

@@ -57,8 +57,9 @@ export class ValidatorStore {
       entry.index = v.index;
       this.byIndex.set(v.index, entry.signer);
       found++;
-      logger.info("Validator index resolved", {pubkey: toHex(v.validator.pubkey), index: v.index, status: v.status});
+      logger.debug("Validator index resolved", {pubkey: toHex(v.validator.pubkey), index: v.index, status: v.status});
     }
+    if (found > 0) logger.info("Validator indices resolved", {found, unknown: pubkeys.length - found});
     return found;
   }
 }

@@ -8,14 +8,13 @@ import {
   DOMAIN_SYNC_COMMITTEE_SELECTION_PROOF,
   ForkSeq,
   MAX_COMMITTEES_PER_SLOT,
-  SLOTS_PER_EPOCH,
   SYNC_COMMITTEE_SIZE,
   SYNC_COMMITTEE_SUBNET_COUNT,
   type ForkName,
 } from "@hearth/params";
 import {computeSigningRoot, toHex} from "@hearth/config";
-import {altair, electra, phase0, ssz} from "@hearth/types";
-import {Signature, aggregateSignatures, fastAggregateVerify, verify, verifySignatureSets} from "@hearth/bls";
+import {altair, electra, phase0, ssz, sszTypesFor} from "@hearth/types";
+import {SecretKey, Signature, aggregateSignatures, fastAggregateVerify, verify, verifySignatureSets} from "@hearth/bls";
 import {
   getAttestationSignatureSet,
   getBlockSignatureSets,
@@ -114,7 +113,7 @@ for (const fork of ["phase0", "altair", "deneb", "electra", "fulu"] as ForkName[
       assert.equal("signedBlock" in published, ForkSeq[fork] >= ForkSeq.deneb);
       assert.equal(signed.message.slot, slot);
       assert.equal(verifySignatureSets(getBlockSignatureSets(chain.stateAt(slot), signed)), true);
-      const blockType = (await import("@hearth/types")).sszTypesFor(fork).BeaconBlock as unknown as Type<typeof signed.message>;
+      const blockType = sszTypesFor(fork).BeaconBlock as unknown as Type<typeof signed.message>;
       assert.equal(toHex(root), toHex(blockType.hashTreeRoot(signed.message)));
     });
 
@@ -248,7 +247,7 @@ for (const fork of ["phase0", "altair", "deneb", "electra", "fulu"] as ForkName[
   });
 }
 
-describe("electra attestation data checks", function () {
+describe("duty edge cases", function () {
   this.timeout(60_000);
 
   it("refuses attestation data whose index is not 0 from electra, and logs it", async () => {
@@ -263,5 +262,41 @@ describe("electra attestation data checks", function () {
     assert.equal(error?.msg, "Attestation failed");
     assert.match(String(error?.ctx?.error), /VALIDATOR_ERROR_UNEXPECTED_RESPONSE/);
   });
-});
 
+  it("keeps asking for the index of a key the node does not know yet, and only for it", async () => {
+    const chain = new TestChain("phase0", 16);
+    const node = new FakeNode(chain);
+    const unknown = SecretKey.fromKeygen(new Uint8Array(32).fill(5));
+    const store = new ValidatorStore([...secretKeys.slice(0, 16), unknown].map((sk) => createLocalSigner(sk, chain.config)));
+    const duties = new DutiesService({api: node.api, store, config: chain.config});
+    await duties.ensureEpoch(0);
+    await duties.ensureEpoch(1);
+    const asked = node.callsOf("postStateValidators").map((a) => (a.query as {ids: string[]}).ids);
+    assert.deepEqual(asked.map((ids) => ids.length), [17, 1]);
+    assert.equal(asked[1][0], toHex(unknown.toPublicKey().toBytes()));
+    assert.equal(store.indices().length, 16);
+    assert.equal(store.signerOf(unknown.toPublicKey().toBytes())?.pubkey.length, 48);
+  });
+
+  it("retries an epoch whose duties could not be fetched, at the next call", async () => {
+    const logger = recordingLogger();
+    const chain = new TestChain("phase0", 16);
+    const node = new FakeNode(chain);
+    let failures = 1;
+    const api = {
+      ...node.api,
+      getProposerDuties: async (...args: Parameters<typeof node.api.getProposerDuties>) => {
+        if (failures-- > 0) throw new Error("node busy");
+        return node.api.getProposerDuties(...args);
+      },
+    };
+    const store = new ValidatorStore(secretKeys.slice(0, 16).map((sk) => createLocalSigner(sk, chain.config)));
+    const duties = new DutiesService({api, store, config: chain.config, logger});
+    await duties.ensureEpoch(0);
+    assert.deepEqual(duties.proposersAt(1), []);
+    const problems = logger.lines.filter((l) => l.level === "warn" || l.level === "error");
+    assert.deepEqual(problems.map((l) => [l.level, l.msg, l.ctx?.error]), [["warn", "Duties fetch failed", "node busy"]]);
+    await duties.ensureEpoch(0);
+    assert.equal(duties.proposersAt(1)[0]?.validatorIndex, chain.proposerAt(1));
+  });
+});

@@ -95,7 +95,9 @@ export async function verifyBlock(chain: BeaconChain, signedBlock: SignedBeaconB
       // the block names a validator or committee the state does not have: it cannot be valid
       throw new BlockError(BlockErrorCode.STATE_TRANSITION_ERROR, {reason: errorMessage(e)});
     }
-    if (!verifySignatureSets(sets)) throw new BlockError(BlockErrorCode.INVALID_SIGNATURE, {root: blockRootHex, sets: sets.length});
+    // One batch for the whole block, on the worker pool when the node has one.
+    const valid = chain.blsVerifier ? await chain.blsVerifier.verifySignatureSets(sets) : verifySignatureSets(sets);
+    if (!valid) throw new BlockError(BlockErrorCode.INVALID_SIGNATURE, {root: blockRootHex, sets: sets.length});
   }
 
   const body = block.body as unknown as BodyFields;
