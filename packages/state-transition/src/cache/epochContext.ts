@@ -110,41 +110,49 @@ export function createEpochContext(
   const validators = state.validators.getAllReadonlyValues();
   const n = validators.length;
 
+  // A cache of the same epoch (a fork upgrade rebuilds the cache mid-epoch) has all three shufflings
+  // right: within an epoch nothing changes the active sets of this epoch or the next, nor their seeds.
+  // One of the epoch before hands over its current and next. Only missing active sets are collected.
+  const sameEpoch = previous !== undefined && previous.epoch === epoch;
+  const reusable = previous !== undefined && previous.epoch === epoch - 1;
+  const collectOld = !sameEpoch && !reusable;
+  const previousActive = collectOld ? new Uint32Array(n) : null;
+  const currentActive = collectOld ? new Uint32Array(n) : null;
+  const nextActive = sameEpoch ? null : new Uint32Array(n);
+  let previousCount = 0;
+  let currentCount = 0;
+  let nextCount = 0;
+
   const increments = new Uint16Array(Math.ceil(n * 1.1) + 16);
-  const previousActive: number[] = [];
-  const currentActive: number[] = [];
-  const nextActive: number[] = [];
   let totalActiveIncrements = 0;
   for (let i = 0; i < n; i++) {
     const v = validators[i];
     const inc = v.effectiveBalance / EFFECTIVE_BALANCE_INCREMENT;
     increments[i] = inc;
     // is_active_validator at each of the three epochs
-    if (v.activationEpoch <= previousEpoch && previousEpoch < v.exitEpoch) previousActive.push(i);
-    if (v.activationEpoch <= epoch && epoch < v.exitEpoch) {
-      currentActive.push(i);
+    const {activationEpoch, exitEpoch} = v;
+    if (activationEpoch <= epoch && epoch < exitEpoch) {
       totalActiveIncrements += inc;
+      if (currentActive) currentActive[currentCount++] = i;
     }
-    if (v.activationEpoch <= nextEpoch && nextEpoch < v.exitEpoch) nextActive.push(i);
+    if (previousActive && activationEpoch <= previousEpoch && previousEpoch < exitEpoch) previousActive[previousCount++] = i;
+    if (nextActive && activationEpoch <= nextEpoch && nextEpoch < exitEpoch) nextActive[nextCount++] = i;
   }
 
-  // A cache of the same epoch (a fork upgrade rebuilds the cache mid-epoch) has all three shufflings
-  // right: within an epoch nothing changes the active sets of this epoch or the next, nor their seeds.
-  const sameEpoch = previous !== undefined && previous.epoch === epoch;
-  const reusable = previous !== undefined && previous.epoch === epoch - 1;
+  // subarray views keep the whole buffer alive; slice copies out exactly the active set.
   const currentShuffling = sameEpoch
     ? previous.currentShuffling
     : reusable
       ? previous.nextShuffling
-      : computeEpochShuffling(state, Uint32Array.from(currentActive), epoch);
+      : computeEpochShuffling(state, (currentActive as Uint32Array).slice(0, currentCount), epoch);
   const previousShuffling = sameEpoch
     ? previous.previousShuffling
     : reusable
       ? previous.currentShuffling
       : epoch === 0
         ? currentShuffling
-        : computeEpochShuffling(state, Uint32Array.from(previousActive), previousEpoch);
-  const nextShuffling = sameEpoch ? previous.nextShuffling : computeEpochShuffling(state, Uint32Array.from(nextActive), nextEpoch);
+        : computeEpochShuffling(state, (previousActive as Uint32Array).slice(0, previousCount), previousEpoch);
+  const nextShuffling = sameEpoch ? previous.nextShuffling : computeEpochShuffling(state, (nextActive as Uint32Array).slice(0, nextCount), nextEpoch);
 
   return new EpochContext(
     config,
