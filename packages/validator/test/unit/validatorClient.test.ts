@@ -17,9 +17,10 @@ import {FakeNode, signedBlockOf} from "./helpers/fakeNode.js";
 import {recordingLogger} from "./helpers/logger.js";
 
 const VALIDATORS = 64;
-// long enough that the in-process fake node's work (it builds states, aggregates, for 64 keys) never
-// blocks the event loop for a whole slot
-const SLOT_MS = 1000;
+// Two-second slots: the in-process fake node's work (states, aggregates, for 64 keys) must never block
+// the event loop for a whole slot, and a cold process (first JIT, first block production) must fit its
+// first proposal into the quarter slot between the client's start and slot 1.
+const SLOT_MS = 2000;
 const LAST_SLOT = 3;
 const secretKeys = interopSecretKeys(VALIDATORS);
 const pause = (ms: number): Promise<void> => sleep(ms, new AbortController().signal);
