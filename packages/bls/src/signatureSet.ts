@@ -58,12 +58,19 @@ function toBlstSet(set: SignatureSet): blst.SignatureSet | null {
   } catch {
     return null;
   }
-  if (set.kind === "single") return {msg: set.signingRoot, pk: set.pubkey.native, sig};
-  // FastAggregateVerify is plain verification against the sum of the keys, so sum them first.
+  const pk = setPublicKey(set);
+  return pk === null ? null : {msg: set.signingRoot, pk, sig};
+}
+
+/**
+ * The one key a set verifies against: the signer's, or for an aggregate set the sum of its keys
+ * (FastAggregateVerify is plain verification against that sum). Null for an aggregate without keys.
+ */
+export function setPublicKey(set: SignatureSet): blst.PublicKey | null {
+  if (set.kind === "single") return set.pubkey.native;
   if (set.pubkeys.length === 0) return null;
-  const pk = blst.aggregatePublicKeys(
+  return blst.aggregatePublicKeys(
     set.pubkeys.map((p) => p.native),
     false,
   );
-  return {msg: set.signingRoot, pk, sig};
 }

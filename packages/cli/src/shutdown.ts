@@ -1,10 +1,7 @@
-interface ShutdownLogger {
-  info(msg: string, ctx?: Record<string, unknown>): void;
-  error(msg: string, ctx?: Record<string, unknown>, err?: unknown): void;
-}
+import type {Logger} from "@hearth/beacon-node";
 
 /** Runs `close` once on SIGINT or SIGTERM, then exits; a second signal exits at once. */
-export function onShutdown(logger: ShutdownLogger, close: () => Promise<void>): void {
+export function onShutdown(logger: Logger, close: () => Promise<void>): void {
   let closing = false;
   const handler = (signal: NodeJS.Signals): void => {
     if (closing) {

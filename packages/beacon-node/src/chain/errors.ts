@@ -1,6 +1,16 @@
 // Typed errors of the chain (DESIGN.md "Errors are typed and carry a code"). A block rejected with a
 // BlockError has changed nothing: not the head, not fork choice, not the state caches, not the DB.
 
+/** An error with a code from one of the enums below, and the details that make its message. */
+class CodedError<C extends string> extends Error {
+  constructor(
+    readonly code: C,
+    readonly detail: Record<string, unknown> = {}
+  ) {
+    super(describe(code, detail));
+  }
+}
+
 export enum BlockErrorCode {
   /** The block is already in fork choice. */
   ALREADY_KNOWN = "BLOCK_ERROR_ALREADY_KNOWN",
@@ -36,14 +46,8 @@ export enum BlockErrorCode {
   FORK_CHOICE_ERROR = "BLOCK_ERROR_FORK_CHOICE_ERROR",
 }
 
-export class BlockError extends Error {
-  constructor(
-    readonly code: BlockErrorCode,
-    readonly detail: Record<string, unknown> = {}
-  ) {
-    super(describe(code, detail));
-    this.name = "BlockError";
-  }
+export class BlockError extends CodedError<BlockErrorCode> {
+  override readonly name = "BlockError";
 }
 
 export enum ChainErrorCode {
@@ -61,14 +65,8 @@ export enum ChainErrorCode {
   NO_ANCHOR = "CHAIN_ERROR_NO_ANCHOR",
 }
 
-export class ChainError extends Error {
-  constructor(
-    readonly code: ChainErrorCode,
-    readonly detail: Record<string, unknown> = {}
-  ) {
-    super(describe(code, detail));
-    this.name = "ChainError";
-  }
+export class ChainError extends CodedError<ChainErrorCode> {
+  override readonly name = "ChainError";
 }
 
 /** Rejection of an operation offered to a pool (attestation, exit, slashing, sync message …). */
@@ -85,14 +83,8 @@ export enum OpErrorCode {
   ALREADY_KNOWN = "OP_ERROR_ALREADY_KNOWN",
 }
 
-export class OpError extends Error {
-  constructor(
-    readonly code: OpErrorCode,
-    readonly detail: Record<string, unknown> = {}
-  ) {
-    super(describe(code, detail));
-    this.name = "OpError";
-  }
+export class OpError extends CodedError<OpErrorCode> {
+  override readonly name = "OpError";
 }
 
 function describe(code: string, detail: Record<string, unknown>): string {

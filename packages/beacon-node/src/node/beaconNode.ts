@@ -82,8 +82,8 @@ export class BeaconNode {
       if (opts.api?.enabled ?? true) {
         const implementation = createBeaconApiImpl({chain, config, logger: logger.child("api"), version: opts.version ?? "dev"});
         apiServer = createBeaconApiServer({implementation, logger: logger.child("rest"), host: opts.api?.host ?? "127.0.0.1", port: opts.api?.port ?? 9596});
+        // the server logs its own "Beacon API listening"
         apiUrl = (await apiServer.listen()).url;
-        logger.info("Beacon API listening", {url: apiUrl});
       }
       let metricsServer: MetricsServer | null = null;
       if (opts.metrics?.enabled ?? true) {

@@ -1,11 +1,10 @@
 // Batch verification off the main thread (DESIGN.md: "verified as one batch on the bls worker pool").
-// A batch is split into one chunk per idle worker; it is valid only if every chunk is. Keys are
-// aggregated here first, so a worker gets one key per set.
+// A batch is split into one chunk per worker; it is valid only if every chunk is. Keys are aggregated
+// here first (setPublicKey, as the main-thread batch does), so a worker gets one key per set.
 import os from "node:os";
 import {Worker} from "node:worker_threads";
-import * as blst from "@chainsafe/blst";
 import {SIGNATURE_LENGTH} from "../constants.js";
-import type {SignatureSet} from "../signatureSet.js";
+import {setPublicKey, type SignatureSet} from "../signatureSet.js";
 import type {VerifyRequest, VerifyResponse, WireSignatureSet} from "./messages.js";
 
 interface Pending {
@@ -88,11 +87,6 @@ export class BlsWorkerPool {
 
 function toWire(set: SignatureSet): WireSignatureSet | null {
   if (set.signature.length !== SIGNATURE_LENGTH) return null;
-  if (set.kind === "single") return {pubkey: set.pubkey.native.toBytes(true), signingRoot: set.signingRoot, signature: set.signature};
-  if (set.pubkeys.length === 0) return null;
-  const pk = blst.aggregatePublicKeys(
-    set.pubkeys.map((p) => p.native),
-    false
-  );
-  return {pubkey: pk.toBytes(true), signingRoot: set.signingRoot, signature: set.signature};
+  const pk = setPublicKey(set);
+  return pk === null ? null : {pubkey: pk.toBytes(true), signingRoot: set.signingRoot, signature: set.signature};
 }
