@@ -1,7 +1,7 @@
 import {strict as assert} from "node:assert";
 import {EFFECTIVE_BALANCE_INCREMENT} from "@hearth/params";
-import {ExecutionStatus, ForkChoiceErrorCode, ZERO_ROOT_HEX, type ForkChoice, type ForkChoiceError} from "../../src/index.js";
-import {GENESIS_ROOT, block, genesisStore, root, tickToSlot, vote} from "./utils.js";
+import {ExecutionStatus, ForkChoiceErrorCode, ZERO_ROOT_HEX, type ForkChoice} from "../../src/index.js";
+import {block, errorCode, GENESIS_ROOT, genesisStore, root, tickToSlot, vote} from "./utils.js";
 
 const GWEI_32 = 32n * BigInt(EFFECTIVE_BALANCE_INCREMENT);
 const [A, B, C, D, E] = [0xa, 0xb, 0xc, 0xd, 0xe].map(root);
@@ -20,15 +20,6 @@ function optimisticTree(): ForkChoice {
   return fc;
 }
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as ForkChoiceError).code;
-  }
-  return "no error";
-}
-
 describe("ForkChoice: execution status (optimistic sync)", () => {
   it("INVALID with a latest valid hash invalidates back to the child of that block, and the weight leaves", () => {
     const fc = optimisticTree();
@@ -44,7 +35,7 @@ describe("ForkChoice: execution status (optimistic sync)", () => {
     vote(fc, B, [4, 5]);
     assert.equal(fc.getWeight(A), GWEI_32);
     // and nothing may build on them
-    assert.equal(code(() => fc.onBlock(block(4, E, C))), ForkChoiceErrorCode.INVALID_PARENT);
+    assert.equal(errorCode(() => fc.onBlock(block(4, E, C))), ForkChoiceErrorCode.INVALID_PARENT);
   });
 
   it("INVALID for a rejected block (its parent given) invalidates the parent's chain down from the latest valid block", () => {
@@ -85,7 +76,7 @@ describe("ForkChoice: execution status (optimistic sync)", () => {
     fc.onPayloadVerdict({status: ExecutionStatus.Valid, blockRoot: C});
     assert.deepEqual([B, C, D].map((r) => fc.getBlock(r)?.executionStatus), [ExecutionStatus.Valid, ExecutionStatus.Valid, ExecutionStatus.Syncing]);
     assert.equal(
-      code(() => fc.onPayloadVerdict({status: ExecutionStatus.Invalid, latestValidHash: hash(A), invalidateFromBlockRoot: C, fromParent: false})),
+      errorCode(() => fc.onPayloadVerdict({status: ExecutionStatus.Invalid, latestValidHash: hash(A), invalidateFromBlockRoot: C, fromParent: false})),
       ForkChoiceErrorCode.INVALID_EXECUTION_STATUS_TRANSITION
     );
     assert.equal(fc.getBlock(B)?.executionStatus, ExecutionStatus.Valid);

@@ -1,22 +1,13 @@
 import {strict as assert} from "node:assert";
 import {EFFECTIVE_BALANCE_INCREMENT, SLOTS_PER_EPOCH} from "@hearth/params";
-import {ForkChoiceErrorCode, calculateCommitteeFraction, gweiToWeightUnits, type ForkChoiceError} from "../../src/index.js";
-import {GENESIS_ROOT, balancesOf, block, config, genesisStore, root, tickToSlot, vote} from "./utils.js";
+import {ForkChoiceErrorCode, calculateCommitteeFraction, gweiToWeightUnits} from "../../src/index.js";
+import {balancesOf, block, config, errorCode, GENESIS_ROOT, genesisStore, root, tickToSlot, vote} from "./utils.js";
 
 const GWEI_32 = 32n * BigInt(EFFECTIVE_BALANCE_INCREMENT);
 const A = root(0xa1);
 const B = root(0xb1);
 const C = root(0xc1);
 const D = root(0xd1);
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as ForkChoiceError).code;
-  }
-  return "no error";
-}
 
 describe("ForkChoice: LMD-GHOST", () => {
   it("starts at the anchor and follows a single chain", () => {
@@ -165,7 +156,7 @@ describe("ForkChoice: attester slashings", () => {
     assert.equal(fc.getWeight(A), GWEI_32);
     // the same data twice is no slashing
     assert.equal(
-      code(() =>
+      errorCode(() =>
         fc.onAttesterSlashing({
           attestation1: {attestingIndices: [5], data: data(1), signature: new Uint8Array(96)},
           attestation2: {attestingIndices: [5], data: data(1), signature: new Uint8Array(96)},
@@ -180,9 +171,9 @@ describe("ForkChoice: handler checks", () => {
   it("rejects blocks with an unknown parent, from the future, or not after the finalized slot", () => {
     const fc = genesisStore();
     tickToSlot(fc, 2);
-    assert.equal(code(() => fc.onBlock(block(1, A, root(0x77)))), ForkChoiceErrorCode.UNKNOWN_PARENT);
-    assert.equal(code(() => fc.onBlock(block(3, A, GENESIS_ROOT))), ForkChoiceErrorCode.FUTURE_SLOT);
-    assert.equal(code(() => fc.onBlock(block(0, A, GENESIS_ROOT))), ForkChoiceErrorCode.NOT_LATER_THAN_FINALIZED);
+    assert.equal(errorCode(() => fc.onBlock(block(1, A, root(0x77)))), ForkChoiceErrorCode.UNKNOWN_PARENT);
+    assert.equal(errorCode(() => fc.onBlock(block(3, A, GENESIS_ROOT))), ForkChoiceErrorCode.FUTURE_SLOT);
+    assert.equal(errorCode(() => fc.onBlock(block(0, A, GENESIS_ROOT))), ForkChoiceErrorCode.NOT_LATER_THAN_FINALIZED);
     assert.equal(fc.protoArray.length, 1, "a rejected block leaves the store as it was");
     const node = fc.onBlock(block(1, A, GENESIS_ROOT));
     assert.equal(fc.onBlock(block(1, A, GENESIS_ROOT)), node, "a known block is a no-op");
@@ -193,17 +184,17 @@ describe("ForkChoice: handler checks", () => {
     tickToSlot(fc, 2);
     fc.onBlock(block(1, A, GENESIS_ROOT));
     const ok = {slot: 1, beaconBlockRoot: A, target: {epoch: 0, root: GENESIS_ROOT}};
-    assert.equal(code(() => fc.onAttestation({...ok, slot: 2}, [0])), ForkChoiceErrorCode.FUTURE_ATTESTATION_SLOT);
-    assert.equal(code(() => fc.onAttestation({...ok, slot: 0}, [0])), ForkChoiceErrorCode.ATTESTS_TO_FUTURE_BLOCK);
-    assert.equal(code(() => fc.onAttestation({...ok, target: {epoch: 0, root: A}}, [0])), ForkChoiceErrorCode.INCONSISTENT_TARGET);
-    assert.equal(code(() => fc.onAttestation({...ok, beaconBlockRoot: B}, [0])), ForkChoiceErrorCode.UNKNOWN_BEACON_BLOCK_ROOT);
-    assert.equal(code(() => fc.onAttestation({...ok, target: {epoch: 0, root: B}}, [0])), ForkChoiceErrorCode.UNKNOWN_TARGET_ROOT);
-    assert.equal(code(() => fc.onAttestation({...ok, target: {epoch: 1, root: GENESIS_ROOT}}, [0], true)), ForkChoiceErrorCode.TARGET_EPOCH_SLOT_MISMATCH);
+    assert.equal(errorCode(() => fc.onAttestation({...ok, slot: 2}, [0])), ForkChoiceErrorCode.FUTURE_ATTESTATION_SLOT);
+    assert.equal(errorCode(() => fc.onAttestation({...ok, slot: 0}, [0])), ForkChoiceErrorCode.ATTESTS_TO_FUTURE_BLOCK);
+    assert.equal(errorCode(() => fc.onAttestation({...ok, target: {epoch: 0, root: A}}, [0])), ForkChoiceErrorCode.INCONSISTENT_TARGET);
+    assert.equal(errorCode(() => fc.onAttestation({...ok, beaconBlockRoot: B}, [0])), ForkChoiceErrorCode.UNKNOWN_BEACON_BLOCK_ROOT);
+    assert.equal(errorCode(() => fc.onAttestation({...ok, target: {epoch: 0, root: B}}, [0])), ForkChoiceErrorCode.UNKNOWN_TARGET_ROOT);
+    assert.equal(errorCode(() => fc.onAttestation({...ok, target: {epoch: 1, root: GENESIS_ROOT}}, [0], true)), ForkChoiceErrorCode.TARGET_EPOCH_SLOT_MISMATCH);
     fc.onAttestation(ok, [0, 9]);
     assert.equal(fc.getWeight(A), 2n * GWEI_32);
     // two epochs later a gossip attestation of epoch 0 is too old, but one from a block is fine
     tickToSlot(fc, 2 * SLOTS_PER_EPOCH);
-    assert.equal(code(() => fc.onAttestation(ok, [1])), ForkChoiceErrorCode.INVALID_TARGET_EPOCH);
+    assert.equal(errorCode(() => fc.onAttestation(ok, [1])), ForkChoiceErrorCode.INVALID_TARGET_EPOCH);
     fc.onAttestation(ok, [1], true);
     assert.equal(fc.getWeight(A), 3n * GWEI_32);
   });

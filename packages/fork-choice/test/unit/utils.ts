@@ -10,6 +10,7 @@ import {
   type JustifiedBalances,
   type ProtoBlock,
   type RootHex,
+  type ForkChoiceError,
 } from "../../src/index.js";
 
 export const config: ChainConfig = getNetworkConfig(ACTIVE_PRESET === "minimal" ? "minimal" : "mainnet");
@@ -178,4 +179,14 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The code of the ForkChoiceError `fn` throws, or "no error". */
+export function errorCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as ForkChoiceError).code;
+  }
+  return "no error";
 }

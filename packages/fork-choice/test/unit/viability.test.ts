@@ -1,18 +1,9 @@
 import {strict as assert} from "node:assert";
 import {SLOTS_PER_EPOCH} from "@hearth/params";
-import {ForkChoiceErrorCode, type ForkChoiceError} from "../../src/index.js";
-import {GENESIS_ROOT, block, genesisStore, root, tickToSlot, vote} from "./utils.js";
+import {ForkChoiceErrorCode} from "../../src/index.js";
+import {block, errorCode, GENESIS_ROOT, genesisStore, root, tickToSlot, vote} from "./utils.js";
 
 const S = SLOTS_PER_EPOCH;
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as ForkChoiceError).code;
-  }
-  return "no error";
-}
 
 describe("ForkChoice: justification and finalization", () => {
   it("pulls up a current-epoch block's unrealized justification only at the next epoch start", () => {
@@ -85,8 +76,8 @@ describe("ForkChoice: justification and finalization", () => {
     vote(fc, Y, [0, 1, 2, 3]);
     assert.equal(fc.getHead().blockRoot, C);
     assert.deepEqual(fc.getViableHeads().map((h) => h.node.blockRoot), [C]);
-    assert.equal(code(() => fc.onBlock(block(S + 2, root(0x2f), Y))), ForkChoiceErrorCode.NOT_FINALIZED_DESCENDANT);
-    assert.equal(code(() => fc.onBlock(block(S, root(0x3f), F))), ForkChoiceErrorCode.NOT_LATER_THAN_FINALIZED);
+    assert.equal(errorCode(() => fc.onBlock(block(S + 2, root(0x2f), Y))), ForkChoiceErrorCode.NOT_FINALIZED_DESCENDANT);
+    assert.equal(errorCode(() => fc.onBlock(block(S, root(0x3f), F))), ForkChoiceErrorCode.NOT_LATER_THAN_FINALIZED);
     fc.onBlock(block(S + 2, root(0x4f), C));
     assert.equal(fc.getHead().blockRoot, root(0x4f));
   });
