@@ -23,7 +23,7 @@ export class EpochContext {
     readonly totalActiveBalanceIncrements: number,
     /** Proposers of this epoch's slots, pre-fulu (fulu reads state.proposer_lookahead). */
     private proposers: number[] | null,
-    private readonly fork: ForkName
+    readonly fork: ForkName
   ) {}
 
   get totalActiveBalance(): number {
@@ -88,6 +88,42 @@ export class EpochContext {
       this.fork
     );
   }
+}
+
+/**
+ * The cache of the epoch that `state` has just entered, moved on from `previous`, the cache of the
+ * epoch that process_epoch has just closed: its current and next shufflings become the previous and
+ * current ones, and `nextShuffling` gives the new next one. The effective-balance increments are
+ * already up to date (every change to an effective balance goes through setEffectiveBalance or
+ * addValidator), so the registry is not read again; pubkeys of validators appended meanwhile are.
+ */
+export function createEpochContextAfterTransition(
+  state: BeaconStateAllForks,
+  previous: EpochContext,
+  nextShuffling: () => EpochShuffling
+): EpochContext {
+  const epoch = getCurrentEpoch(state);
+  if (previous.epoch !== epoch - 1) throw new Error(`epoch cache of ${previous.epoch} cannot move on to epoch ${epoch}`);
+  previous.pubkeyCache.syncFromState(state);
+  const currentShuffling = previous.nextShuffling;
+  const increments = previous.effectiveBalanceIncrements.slice();
+  // get_total_active_balance: effective balances as process_epoch left them, over this epoch's active set
+  let totalActiveIncrements = 0;
+  for (const i of currentShuffling.activeIndices) totalActiveIncrements += increments[i];
+  const next = nextShuffling();
+  if (next.epoch !== epoch + 1) throw new Error(`next shuffling is of epoch ${next.epoch}, not ${epoch + 1}`);
+  return new EpochContext(
+    previous.config,
+    previous.pubkeyCache,
+    epoch,
+    previous.currentShuffling,
+    currentShuffling,
+    next,
+    increments,
+    Math.max(1, totalActiveIncrements),
+    null,
+    previous.fork
+  );
 }
 
 /**

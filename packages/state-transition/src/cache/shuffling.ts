@@ -22,8 +22,16 @@ export function computeCommitteeCount(activeValidatorCount: number): number {
 }
 
 export function computeEpochShuffling(state: BeaconStateAllForks, activeIndices: Uint32Array, epoch: number): EpochShuffling {
-  const seed = getSeed(state, epoch, DOMAIN_BEACON_ATTESTER);
-  const shuffling = shuffleList(activeIndices.slice(), seed);
+  return epochShufflingFromShuffled(activeIndices, shuffleList(activeIndices.slice(), getShufflingSeed(state, epoch)), epoch);
+}
+
+/** The seed of epoch's committees: get_seed(state, epoch, DOMAIN_BEACON_ATTESTER). */
+export function getShufflingSeed(state: BeaconStateAllForks, epoch: number): Uint8Array {
+  return getSeed(state, epoch, DOMAIN_BEACON_ATTESTER);
+}
+
+/** The committees of `epoch` from its active set and that set already shuffled (in a worker, say). */
+export function epochShufflingFromShuffled(activeIndices: Uint32Array, shuffling: Uint32Array, epoch: number): EpochShuffling {
   const committeesPerSlot = computeCommitteeCount(activeIndices.length);
   const count = committeesPerSlot * SLOTS_PER_EPOCH;
   const n = shuffling.length;

@@ -67,8 +67,12 @@ export interface EpochTransitionCache {
   slashedIndices: number[];
   /** Validators that process_registry_updates may change: not yet eligible, not yet activated, or up for ejection. */
   registryCandidates: number[];
-  /** fulu: the active validators of the epoch that process_proposer_lookahead fills in. */
-  lookaheadActiveIndices: Uint32Array | null;
+  /**
+   * The active validators of epoch current + MIN_SEED_LOOKAHEAD + 1, ascending: the epoch that fulu's
+   * process_proposer_lookahead fills in, and the "next" shuffling of the epoch about to start. No
+   * change this epoch makes reaches it: activations and exits land at compute_activation_exit_epoch.
+   */
+  lookaheadActiveIndices: Uint32Array;
 }
 
 // The balance sums that beforeProcessEpoch keeps.
@@ -93,8 +97,7 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
   const status = new Uint8Array(n);
   const slashedIndices: number[] = [];
   const registryCandidates: number[] = [];
-  const fulu = seq >= ForkSeq.fulu;
-  const lookaheadActive = new Uint32Array(fulu ? n : 0);
+  const lookaheadActive = new Uint32Array(n);
   let lookaheadCount = 0;
   const ejectionBalance = config.EJECTION_BALANCE;
 
@@ -188,7 +191,7 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
     ) {
       registryCandidates.push(i);
     }
-    if (fulu && activationEpoch <= lookaheadEpoch && lookaheadEpoch < exitEpoch) lookaheadActive[lookaheadCount++] = i;
+    if (activationEpoch <= lookaheadEpoch && lookaheadEpoch < exitEpoch) lookaheadActive[lookaheadCount++] = i;
   }
   // get_total_balance: max(EFFECTIVE_BALANCE_INCREMENT, sum)
   const totalBalance = (increments: number, sum: number): number =>
@@ -213,7 +216,8 @@ export function beforeProcessEpoch(cs: CachedBeaconState): EpochTransitionCache 
     pendingAttestationErrors,
     slashedIndices,
     registryCandidates,
-    lookaheadActiveIndices: fulu ? lookaheadActive.subarray(0, lookaheadCount) : null,
+    // a copy of exactly the active set: it outlives this cache as the next epoch's shuffling
+    lookaheadActiveIndices: lookaheadActive.slice(0, lookaheadCount),
   };
 }
 

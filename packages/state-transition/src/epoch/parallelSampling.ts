@@ -1,6 +1,7 @@
 // The hashing of epoch processing's sampling on a second thread: compute_shuffled_index for the
 // candidates of process_proposer_lookahead (about 64 per slot at electra) and, at a sync committee
-// period's end, of get_next_sync_committee_indices (tens of thousands). The shuffled indices depend
+// period's end, of get_next_sync_committee_indices (tens of thousands); and the bulk shuffle of the
+// committees of the epoch after next, which the next epoch's cache needs. The shuffled indices depend
 // only on a seed and an active set, both fixed when process_epoch starts, not on the effective
 // balances that process_effective_balance_updates may still change. So a worker starts on them when
 // process_epoch starts; later the main thread samples on the final balances with the worker's
@@ -11,6 +12,7 @@ import {ACTIVE_PRESET, EPOCHS_PER_SYNC_COMMITTEE_PERIOD, ForkSeq, MIN_SEED_LOOKA
 import type {CachedBeaconState} from "../types.js";
 import {getCurrentEpoch} from "../util/epoch.js";
 import {getProposerSeeds} from "../cache/proposers.js";
+import {getShufflingSeed} from "../cache/shuffling.js";
 import {ShuffledIndexSampler} from "../util/shuffledIndexSampler.js";
 import {newSyncCommitteeSampler} from "../util/syncCommitteeIndices.js";
 import {getNextSyncCommitteeInputs} from "../util/syncCommittee.js";
@@ -26,6 +28,8 @@ export const enum TaskState {
 export const enum TaskKind {
   proposer = 0,
   syncCommittee = 1,
+  /** The whole active set through shuffleList: `results` receives the shuffled list. */
+  shuffling = 2,
 }
 
 export interface SamplingTask {
@@ -78,12 +82,14 @@ export interface EpochSampling {
   proposerSamplers(epoch: number): ShuffledIndexSampler[] | undefined;
   /** The next sync committee's sampler, or undefined when not handed over. */
   syncCommitteeSampler(): ShuffledIndexSampler | undefined;
+  /** lookaheadActiveIndices shuffled (committee order), or undefined when the worker did not do it. */
+  lookaheadShuffling(): Uint32Array | undefined;
 }
 
 /**
- * Hands the sampling of this epoch transition to a worker: the proposer lookahead (fulu) and the
- * next sync committee (at a period's end). Null when there is nothing to hand over, the registry is
- * small, or no worker runs. `force` skips the size threshold (tests).
+ * Hands the sampling of this epoch transition to a worker: the proposer lookahead (fulu), the next
+ * sync committee (at a period's end) and the committees' shuffle of the epoch after next. Null when
+ * the registry is small or no worker runs. `force` skips the size threshold (tests).
  */
 export function startEpochSampling(cs: CachedBeaconState, c: EpochTransitionCache, force = false): EpochSampling | null {
   const seq = ForkSeq[cs.fork];
@@ -111,13 +117,20 @@ export function startEpochSampling(cs: CachedBeaconState, c: EpochTransitionCach
   let firstProposerTask = -1;
   const lookaheadEpoch = getCurrentEpoch(cs.state) + MIN_SEED_LOOKAHEAD + 1;
   const lookaheadActive = c.lookaheadActiveIndices;
-  if (lookaheadActive !== null && lookaheadActive.length > 0 && (force || lookaheadActive.length >= PARALLEL_MIN_ACTIVE)) {
+  let shufflingTask = -1;
+  if (lookaheadActive.length > 0 && (force || lookaheadActive.length >= PARALLEL_MIN_ACTIVE)) {
     const activeSet = share(lookaheadActive);
-    firstProposerTask = tasks.length;
-    for (const seed of getProposerSeeds(cs.state, lookaheadEpoch)) {
-      tasks.push({kind: TaskKind.proposer, seed, activeSet, results: new SharedArrayBuffer(4 * PROPOSER_RESULTS)});
-      samplers.push(new ShuffledIndexSampler(seed, lookaheadActive.length));
+    if (seq >= ForkSeq.fulu) {
+      firstProposerTask = tasks.length;
+      for (const seed of getProposerSeeds(cs.state, lookaheadEpoch)) {
+        tasks.push({kind: TaskKind.proposer, seed, activeSet, results: new SharedArrayBuffer(4 * PROPOSER_RESULTS)});
+        samplers.push(new ShuffledIndexSampler(seed, lookaheadActive.length));
+      }
     }
+    // Last: the worker reaches it once the sampling that process_epoch waits for is done.
+    shufflingTask = tasks.length;
+    const seed = getShufflingSeed(cs.state, lookaheadEpoch);
+    tasks.push({kind: TaskKind.shuffling, seed, activeSet, results: new SharedArrayBuffer(4 * lookaheadActive.length)});
   }
   if (tasks.length === 0) return null;
   const w = getWorker();
@@ -142,14 +155,18 @@ export function startEpochSampling(cs: CachedBeaconState, c: EpochTransitionCach
   const states = new Int32Array(job.states);
   const counts = new Int32Array(job.counts);
 
-  /** Task `t`'s sampler, with the worker's results if it finished the task (waiting if it is on it). */
-  const take = (t: number): ShuffledIndexSampler => {
+  /** Claims task `t` for the main thread, or waits for the worker if it is on it: whether it is done. */
+  const claim = (t: number): boolean => {
     let state = Atomics.compareExchange(states, t, TaskState.unclaimed, TaskState.main);
     if (state === TaskState.worker) {
       Atomics.wait(states, t, TaskState.worker, WAIT_MS);
       state = Atomics.load(states, t);
     }
-    if (state === TaskState.done) samplers[t].addKnownResults(new Int32Array(tasks[t].results, 0, Atomics.load(counts, t)));
+    return state === TaskState.done;
+  };
+  /** Task `t`'s sampler, with the worker's results if it finished the task. */
+  const take = (t: number): ShuffledIndexSampler => {
+    if (claim(t)) samplers[t].addKnownResults(new Int32Array(tasks[t].results, 0, Atomics.load(counts, t)));
     return samplers[t];
   };
 
@@ -163,6 +180,11 @@ export function startEpochSampling(cs: CachedBeaconState, c: EpochTransitionCach
     },
     syncCommitteeSampler() {
       return syncTask < 0 ? undefined : take(syncTask);
+    },
+    lookaheadShuffling() {
+      if (shufflingTask < 0 || !claim(shufflingTask)) return undefined;
+      const done = Atomics.load(counts, shufflingTask) === lookaheadActive.length;
+      return done ? new Uint32Array(tasks[shufflingTask].results) : undefined;
     },
   };
 }

@@ -15,7 +15,6 @@ export function processProposerLookahead(cs: CachedBeaconState, cache?: EpochTra
   const epoch = getCurrentEpoch(state) + MIN_SEED_LOOKAHEAD + 1;
   const c = cache ?? beforeProcessEpoch(cs);
   const active = c.lookaheadActiveIndices;
-  if (active === null) throw new Error("process_proposer_lookahead: no active indices before fulu");
   // A worker started by process_epoch may have the shuffled indices of the candidates already.
   const samplers = parallel?.proposerSamplers(epoch);
   const proposers = computeProposers(cs.fork, state, epoch, active, cs.epochCtx.effectiveBalanceIncrements, samplers);

@@ -6,6 +6,7 @@ import {ForkSeq, type ForkName} from "@hearth/params";
 import {computeProposerIndex} from "../cache/proposers.js";
 import {ShuffledIndexSampler} from "../util/shuffledIndexSampler.js";
 import {newSyncCommitteeSampler, sampleSyncCommitteeIndices} from "../util/syncCommitteeIndices.js";
+import {shuffleList} from "../util/shuffle.js";
 import {TaskKind, TaskState, type SamplingJob} from "./parallelSampling.js";
 
 /**
@@ -26,28 +27,46 @@ parentPort?.on("message", (job: SamplingJob) => {
     let count = 0;
     try {
       const active = new Uint32Array(job.activeSets[task.activeSet]);
-      const results = new Int32Array(task.results);
-      let sampler: ShuffledIndexSampler;
-      let margin: number;
-      if (task.kind === TaskKind.syncCommittee) {
-        sampler = newSyncCommitteeSampler(electra, task.seed, active.length);
-        sampleSyncCommitteeIndices(electra, active, task.seed, increments, sampler);
-        margin = SYNC_COMMITTEE_MARGIN;
+      if (task.kind === TaskKind.shuffling) {
+        const shuffled = new Uint32Array(task.results);
+        shuffled.set(active);
+        shuffleList(shuffled, task.seed);
+        // a count short of the whole set (a throw) tells the main thread to shuffle itself
+        count = active.length;
       } else {
-        sampler = new ShuffledIndexSampler(task.seed, active.length);
-        computeProposerIndex(job.fork as ForkName, increments, active, task.seed, sampler);
-        margin = PROPOSER_MARGIN;
+        count = sample(task, active);
       }
-      const known = sampler.knownResults();
-      const wanted = Math.min(known.length + margin, results.length, active.length);
-      while (known.length < wanted) sampler.shuffledIndex(known.length);
-      count = Math.min(known.length, results.length);
-      results.set(known.slice(0, count));
     } catch {
       count = 0;
     }
+    finish(t, count);
+  });
+
+  /** A sampling task: the shuffled indices the snapshot's sampling used, plus a margin, into `results`. */
+  function sample(task: SamplingJob["tasks"][number], active: Uint32Array): number {
+    const results = new Int32Array(task.results);
+    let sampler: ShuffledIndexSampler;
+    let margin: number;
+    if (task.kind === TaskKind.syncCommittee) {
+      sampler = newSyncCommitteeSampler(electra, task.seed, active.length);
+      sampleSyncCommitteeIndices(electra, active, task.seed, increments, sampler);
+      margin = SYNC_COMMITTEE_MARGIN;
+    } else {
+      sampler = new ShuffledIndexSampler(task.seed, active.length);
+      computeProposerIndex(job.fork as ForkName, increments, active, task.seed, sampler);
+      margin = PROPOSER_MARGIN;
+    }
+    const known = sampler.knownResults();
+    const wanted = Math.min(known.length + margin, results.length, active.length);
+    while (known.length < wanted) sampler.shuffledIndex(known.length);
+    const count = Math.min(known.length, results.length);
+    results.set(known.slice(0, count));
+    return count;
+  }
+
+  function finish(t: number, count: number): void {
     Atomics.store(counts, t, count);
     Atomics.store(states, t, TaskState.done);
     Atomics.notify(states, t);
-  });
+  }
 });

@@ -1,6 +1,6 @@
 import {FORK_NAMES, ForkSeq, SLOTS_PER_EPOCH, type ForkName} from "@hearth/params";
 import type {CachedBeaconState} from "../types.js";
-import {createEpochContext} from "../cache/epochContext.js";
+import {createEpochContext, createEpochContextAfterTransition} from "../cache/epochContext.js";
 import {processEpoch} from "../epoch/processEpoch.js";
 import {upgradeStateToFork} from "../upgrade/upgradeState.js";
 import {processSlot} from "./processSlot.js";
@@ -20,12 +20,14 @@ export function processSlots(cs: CachedBeaconState, slot: number): void {
   if (cs.state.slot >= slot) throw new Error(`process_slots: state slot ${cs.state.slot} is not before ${slot}`);
   while (cs.state.slot < slot) {
     processSlot(cs.state);
-    if ((cs.state.slot + 1) % SLOTS_PER_EPOCH === 0) processEpoch(cs);
+    const nextShuffling = (cs.state.slot + 1) % SLOTS_PER_EPOCH === 0 ? processEpoch(cs) : null;
     cs.state.slot += 1;
     if (cs.state.slot % SLOTS_PER_EPOCH === 0) {
-      // The cache reads the registry in bulk, which needs the epoch's changes committed to the tree.
       cs.state.commit();
-      cs.epochCtx = createEpochContext(cs.state, cs.config, cs.fork, cs.epochCtx.pubkeyCache, cs.epochCtx);
+      // After process_epoch the cache moves on from the last one without reading the registry again.
+      cs.epochCtx = nextShuffling
+        ? createEpochContextAfterTransition(cs.state, cs.epochCtx, nextShuffling)
+        : createEpochContext(cs.state, cs.config, cs.fork, cs.epochCtx.pubkeyCache, cs.epochCtx);
       const epoch = cs.state.slot / SLOTS_PER_EPOCH;
       for (const fork of FORK_NAMES) {
         if (ForkSeq[fork] > ForkSeq[cs.fork] && forkEpoch(cs, fork) === epoch) upgradeStateToFork(cs, fork);

@@ -7,6 +7,8 @@ import {getCurrentEpoch} from "../../../src/util/epoch.js";
 import {getNextSyncCommitteeIndices} from "../../../src/util/syncCommittee.js";
 import {beforeProcessEpoch} from "../../../src/epoch/epochTransitionCache.js";
 import {startEpochSampling} from "../../../src/epoch/parallelSampling.js";
+import {computeEpochShuffling} from "../../../src/cache/shuffling.js";
+import {processSlots} from "../../../src/slot/processSlots.js";
 import type {CachedBeaconState} from "../../../src/types.js";
 import {buildSyntheticState} from "../../../bench/syntheticState.js";
 
@@ -59,5 +61,38 @@ describe("epoch sampling on a worker thread", function () {
     const sampler = sampling.syncCommitteeSampler();
     assert.ok(sampler && sampler.knownResults().length > 0, "the worker sampled the committee");
     assert.deepEqual(getNextSyncCommitteeIndices(c, sampler), getNextSyncCommitteeIndices(c));
+  });
+
+  it("shuffles the committees of the epoch after next as a single thread does", async () => {
+    const {cs} = buildSyntheticState("electra", VALIDATORS);
+    const c = cloneCachedState(cs);
+    const cache = beforeProcessEpoch(c);
+    const sampling = startEpochSampling(c, cache, true);
+    assert.ok(sampling, "a worker was started");
+    await settle();
+    const shuffled = sampling.lookaheadShuffling();
+    assert.ok(shuffled, "the worker shuffled the set");
+    const epoch = getCurrentEpoch(c.state) + MIN_SEED_LOOKAHEAD + 1;
+    assert.deepEqual(Array.from(shuffled), Array.from(computeEpochShuffling(c.state, cache.lookaheadActiveIndices, epoch).shuffling));
+  });
+
+  it("moves the epoch cache on across a boundary to what a rebuild from the registry gives", () => {
+    const {cs} = buildSyntheticState("fulu", VALIDATORS);
+    const c = cloneCachedState(cs);
+    changeEffectiveBalances(c);
+    for (let i = 0; i < VALIDATORS; i += 3) c.state.validators.get(i).effectiveBalance = c.epochCtx.effectiveBalanceIncrements[i] * EFFECTIVE_BALANCE_INCREMENT;
+    const boundary = (getCurrentEpoch(c.state) + 1) * SLOTS_PER_EPOCH;
+    processSlots(c, boundary);
+    const moved = c.epochCtx;
+    const rebuilt = createEpochContext(c.state, c.config, c.fork, moved.pubkeyCache);
+    assert.equal(moved.epoch, rebuilt.epoch);
+    assert.equal(moved.totalActiveBalance, rebuilt.totalActiveBalance);
+    const n = c.state.validators.length;
+    assert.deepEqual(moved.effectiveBalanceIncrements.subarray(0, n), rebuilt.effectiveBalanceIncrements.subarray(0, n));
+    for (const which of ["previousShuffling", "currentShuffling", "nextShuffling"] as const) {
+      assert.equal(moved[which].epoch, rebuilt[which].epoch, which);
+      assert.deepEqual(Array.from(moved[which].shuffling), Array.from(rebuilt[which].shuffling), which);
+      assert.equal(moved[which].committeesPerSlot, rebuilt[which].committeesPerSlot, which);
+    }
   });
 });
