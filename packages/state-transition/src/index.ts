@@ -44,3 +44,4 @@ export {isValidMerkleBranch, computeMerkleBranchRoot} from "./block/isValidMerkl
 // Epoch processing: process_epoch, its steps, the rewards deltas, sync committee sampling.
 export * from "./epoch/index.js";
 export * from "./signatureSets/index.js";
+export * as lightClient from "./lightClient/index.js";

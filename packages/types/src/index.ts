@@ -22,3 +22,4 @@ export function sszTypesFor<F extends ForkName>(fork: F): SszTypesByFork[F] {
   return sszTypesByFork[fork];
 }
 export {ExactUintNum64Type} from "./uint64.js";
+export * as p2p from "./p2p.js";

@@ -11,6 +11,7 @@ export type ValidatorApiMethod =
   | "prepareBeaconCommitteeSubnet"
   | "prepareSyncCommitteeSubnets"
   | "prepareBeaconProposer"
+  | "registerValidator"
   | "produceBlockV3"
   | "publishBlockV2"
   | "produceAttestationData"

@@ -1,3 +1,5 @@
+import {CodedError, type ErrorDetail} from "./util/codedError.js";
+
 export enum ValidatorErrorCode {
   /** A message is signed for a fork other than the one the chain config puts at its epoch. */
   FORK_MISMATCH = "VALIDATOR_ERROR_FORK_MISMATCH",
@@ -9,18 +11,7 @@ export enum ValidatorErrorCode {
   UNKNOWN_KEY = "VALIDATOR_ERROR_UNKNOWN_KEY",
 }
 
-export type ValidatorErrorDetail = Record<string, string | number | boolean | undefined>;
+export type ValidatorErrorDetail = ErrorDetail;
 
 /** An expected failure of a duty; the duty is skipped with a log line, the client keeps running. */
-export class ValidatorError extends Error {
-  constructor(
-    readonly code: ValidatorErrorCode,
-    readonly detail: ValidatorErrorDetail = {},
-  ) {
-    const parts = Object.entries(detail)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${String(v)}`);
-    super(parts.length > 0 ? `${code} (${parts.join(", ")})` : code);
-    this.name = "ValidatorError";
-  }
-}
+export class ValidatorError extends CodedError<ValidatorErrorCode> {}

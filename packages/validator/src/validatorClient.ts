@@ -13,21 +13,29 @@ import {DutiesService} from "./services/duties.js";
 import {SyncCommitteeService} from "./services/syncCommittee.js";
 import {ValidatorStore} from "./services/validatorStore.js";
 import {createLocalSigner, type Signer} from "./signer/signer.js";
+import type {SigningGuards} from "./signer/guarded.js";
+import {fixedProposerPreferences, type ProposerPreferences} from "./services/proposerPreferences.js";
 
 export interface ValidatorClientOptions {
   api: ValidatorApi;
-  /** Local keys, signed with createLocalSigner. */
+  /** Local keys, signed with createLocalSigner (through `guards` when given). */
   secretKeys?: readonly SecretKey[];
+  /** Slashing (and doppelganger) protection for the signers of `secretKeys`. */
+  guards?: SigningGuards;
   /**
    * Signers made once the chain is known (every domain depends on its genesis validators root),
    * beside those of `secretKeys`: where slashing protection or a remote signer plugs in.
    */
   createSigners?: (config: BeaconConfig) => Signer[];
   logger?: Logger;
+  /** Fee recipient, gas limit and graffiti per key; without it, `feeRecipient` and `graffiti` for every key. */
+  proposerPreferences?: ProposerPreferences;
   /** Graffiti of proposed blocks: up to 32 bytes, or a UTF-8 string of at most 32 bytes. */
   graffiti?: Uint8Array | string;
   /** Fee recipient announced for every validator (prepareBeaconProposer). */
   feeRecipient?: Uint8Array;
+  /** Send signed builder registrations (register_validator) each epoch. */
+  builderRegistrations?: boolean;
   /** Wait between attempts to reach the beacon node at start and to reconnect the event stream. */
   retryMs?: number;
   /** Unix milliseconds; Date.now unless a test controls time. */
@@ -51,8 +59,12 @@ export class ValidatorClient {
   private running: Running | null = null;
   private started = false;
 
+  private readonly preferences: ProposerPreferences;
+
   constructor(private readonly opts: ValidatorClientOptions) {
     this.api = opts.api;
+    // checked here, so that a bad --graffiti fails at once rather than at the first proposal
+    this.preferences = opts.proposerPreferences ?? fixedProposerPreferences({feeRecipient: opts.feeRecipient, graffiti: opts.graffiti});
     this.logger = opts.logger ?? noopLogger;
     this.retryMs = opts.retryMs ?? 1000;
   }
@@ -71,11 +83,12 @@ export class ValidatorClient {
     const signal = this.controller.signal;
     const {genesisTime, config} = await this.readChain(signal);
     if (signal.aborted) throw new Error("validator client stopped before it started");
-    const signers = [...(this.opts.secretKeys ?? []).map((sk) => createLocalSigner(sk, config)), ...(this.opts.createSigners?.(config) ?? [])];
+    const signers = [...(this.opts.secretKeys ?? []).map((sk) => createLocalSigner(sk, config, this.opts.guards)), ...(this.opts.createSigners?.(config) ?? [])];
     const store = new ValidatorStore(signers);
     const clock = new Clock({genesisTime, slotDurationMs: config.chain.SLOT_DURATION_MS, now: this.opts.now, logger: this.logger});
-    const duties = new DutiesService({api: this.api, store, config, logger: this.logger, feeRecipient: this.opts.feeRecipient});
-    const blocks = new BlockProposalService({api: this.api, logger: this.logger, graffiti: graffitiBytes(this.opts.graffiti)});
+    const {preferences} = this;
+    const duties = new DutiesService({api: this.api, store, config, logger: this.logger, preferences, builderRegistrations: this.opts.builderRegistrations});
+    const blocks = new BlockProposalService({api: this.api, logger: this.logger, preferences});
     const attestations = new AttestationService({api: this.api, duties, config, logger: this.logger});
     const sync = new SyncCommitteeService({api: this.api, duties, config, logger: this.logger});
     const chain = config.chain;
@@ -112,6 +125,17 @@ export class ValidatorClient {
     this.track(this.followHead(attestations, duties, clock, signal));
     // fetch the current epoch's duties now rather than at the first slot point
     this.track(duties.ensureEpoch(clock.currentEpoch, signal));
+  }
+
+  /** Adds a key while running (keymanager import); false when it is already held. Throws before start. */
+  addSigner(signer: Signer): boolean {
+    if (this.running === null) throw new Error("validator client not started: pass the key at construction");
+    return this.running.store.add(signer);
+  }
+
+  /** Removes a key while running (keymanager delete); false when it was not held. */
+  removeSigner(pubkey: Uint8Array): boolean {
+    return this.running?.store.remove(pubkey) ?? false;
   }
 
   /** Stops every duty and timer; resolves when all have ended. */
@@ -185,11 +209,3 @@ function checkPreset(chain: ChainConfig): void {
   }
 }
 
-function graffitiBytes(graffiti: Uint8Array | string | undefined): Uint8Array | undefined {
-  if (graffiti === undefined) return undefined;
-  const bytes = typeof graffiti === "string" ? new TextEncoder().encode(graffiti) : graffiti;
-  if (bytes.length > 32) throw new Error(`graffiti is ${bytes.length} bytes, at most 32 allowed`);
-  const out = new Uint8Array(32);
-  out.set(bytes);
-  return out;
-}

@@ -14,6 +14,8 @@ import {finality} from "./finality.js";
 import {random} from "./random.js";
 import {merkleProof} from "./merkle_proof.js";
 import {forkChoice, sync} from "./fork_choice.js";
+import {lightClientRunner} from "./light_client.js";
+import {networking} from "./networking.js";
 
 /** Spec-test runner directory name → our binding. A runner missing here is counted as not run. */
 export const RUNNERS: Record<string, RunnerBinding> = {
@@ -33,4 +35,6 @@ export const RUNNERS: Record<string, RunnerBinding> = {
   merkle_proof: merkleProof,
   fork_choice: forkChoice,
   sync,
+  light_client: lightClientRunner,
+  networking,
 };

@@ -2,10 +2,12 @@
 // the vectors were made with, loading pre/post states, and a post-state comparison that names the
 // fields that differ.
 import {ACTIVE_PRESET, FORK_NAMES, ForkSeq, isForkName, type ForkName} from "@hearth/params";
-import {FORK_CONFIG_KEYS, getNetworkConfig, type ChainConfig} from "@hearth/config";
+import {FORK_CONFIG_KEYS, getNetworkConfig, parseChainConfig, type ChainConfig} from "@hearth/config";
 import {sszTypesFor} from "@hearth/types";
 import {loadCachedBeaconState, type CachedBeaconState} from "@hearth/state-transition";
 import type {CompositeTypeAny} from "@chainsafe/ssz";
+import {readFileSync} from "node:fs";
+import path from "node:path";
 import type {CaseId} from "../types.js";
 import {hasFile, readSszSnappy, readYaml, toHex} from "./files.js";
 
@@ -16,6 +18,12 @@ const configCache = new Map<string, ChainConfig>();
  * epoch 0 and the later ones unscheduled, as the generators run each fork's tests. `overrides` sets
  * e.g. a transition test's fork epoch.
  */
+/** The case's own config.yaml where it has one (fork epochs, blob schedule), else the spec config of its fork. */
+export function caseChainConfig(c: CaseId): ChainConfig {
+  if (!hasFile(c.dir, "config.yaml")) return specConfig(caseFork(c));
+  return parseChainConfig(readFileSync(path.join(c.dir, "config.yaml"), "utf8"));
+}
+
 export function specConfig(fork: ForkName, overrides: Record<string, number> = {}): ChainConfig {
   const key = `${fork}:${JSON.stringify(overrides)}`;
   let config = configCache.get(key);

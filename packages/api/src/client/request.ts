@@ -21,7 +21,9 @@ export interface ApiResult<D, M> {
 
 export function encodeRequest(route: RouteDef, args: Record<string, unknown>, opts: {sszBody: boolean; acceptSsz: boolean}): EncodedRequest {
   const headers: Record<string, string> = {
-    accept: opts.acceptSsz && route.response.ssz ? ACCEPT_SSZ_OR_JSON : JSON_MEDIA_TYPE,
+    // a chunked SSZ answer names each item's fork by digest, which the client cannot map without the
+    // chain's config: those routes are read as JSON
+    accept: opts.acceptSsz && route.response.ssz && route.response.sszChunks === undefined ? ACCEPT_SSZ_OR_JSON : JSON_MEDIA_TYPE,
   };
   const query = new URLSearchParams();
   const pathValues: Record<string, string> = {};
@@ -76,6 +78,7 @@ export async function decodeResponse(route: RouteDef, res: Response): Promise<Ap
     return {status: res.status, data: codec.deserialize(bytes), meta};
   }
   const json = (await res.json()) as Record<string, unknown>;
+  if (response.unwrapped) return {status: res.status, data: select({}).fromJson(json), meta: {}};
   if (typeof json !== "object" || json === null || !("data" in json)) throw new Error("response has no data");
   const meta = metaFromResponse(response.meta, json, getHeader);
   return {status: res.status, data: select(meta).fromJson(json.data), meta};

@@ -12,7 +12,7 @@ export function decodeJson<T>(codec: Codec<T>, json: unknown): T {
     value = codec.fromJson(json) as T;
   } catch (e) {
     if (e instanceof JsonDecodeError) throw e;
-    throw new JsonDecodeError("", e instanceof Error ? e.message : String(e));
+    throw locateError(codec, json, "") ?? new JsonDecodeError("", e instanceof Error ? e.message : String(e));
   }
   const mismatch = firstMismatch(json, codec.toJson(value), "");
   if (mismatch !== null) throw mismatch;
@@ -64,4 +64,38 @@ function expectation(canonical: string): string {
 function short(json: unknown): string {
   const s = JSON.stringify(json) ?? String(json);
   return s.length > 40 ? s.slice(0, 40) + "…" : s;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Where an SSZ type's fromJson failed: the type is walked beside the JSON (container fields by
+ * their JSON names, list and vector items by index) down to the first value that does not read,
+ * so that a 400 names the field. null when no part fails on its own.
+ */
+function locateError(type: any, json: unknown, path: string): JsonDecodeError | null {
+  const at = (step: string): string => (path === "" ? step : step.startsWith("[") ? path + step : `${path}.${step}`);
+  const fields = type?.fields as Record<string, any> | undefined;
+  if (fields !== undefined && typeof type.fieldsEntries === "object") {
+    if (typeof json !== "object" || json === null || Array.isArray(json)) return new JsonDecodeError(path, `expected an object, got ${short(json)}`);
+    for (const entry of type.fieldsEntries as {fieldName: string; jsonKey: string; fieldType: any}[]) {
+      const value = (json as Record<string, unknown>)[entry.jsonKey];
+      if (value === undefined) return new JsonDecodeError(at(entry.jsonKey), "missing");
+      const inner = locateError(entry.fieldType, value, at(entry.jsonKey));
+      if (inner !== null) return inner;
+    }
+    return null;
+  }
+  const elementType = type?.elementType;
+  if (elementType !== undefined && type.isBasic !== true && Array.isArray(json)) {
+    for (let i = 0; i < json.length; i++) {
+      const inner = locateError(elementType, json[i], at(`[${i}]`));
+      if (inner !== null) return inner;
+    }
+  }
+  try {
+    type.fromJson(json);
+    return null;
+  } catch (e) {
+    return new JsonDecodeError(path, `invalid value ${short(json)}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -2,9 +2,10 @@
 import type {ForkName} from "@hearth/params";
 import {sszTypesFor} from "@hearth/types";
 import type {SszCodec} from "../codecs/codec.js";
-import {stateIdParam} from "../codecs/params.js";
+import {blockIdParam, listParam, stateIdParam, uintParam} from "../codecs/params.js";
+import {ChainHeads, DataColumnSidecars, ForkChoiceDump} from "../types/debug.js";
 import type {AnyBeaconState} from "../types/forks.js";
-import {byFork, dataResponse, defineRoute, implMayReturn, pathArg} from "./route.js";
+import {byFork, dataResponse, defineRoute, implMayReturn, optionalQueryArg, pathArg} from "./route.js";
 
 /** A tree-backed state (a ViewDU): the server serializes it from its tree, without a copy. */
 export interface BeaconStateView {
@@ -38,5 +39,28 @@ export const debugRoutes = {
     response: implMayReturn<BeaconStateView>()(
       dataResponse(byFork(stateCodec), {meta: ["version", "executionOptimistic", "finalized"], ssz: true}),
     ),
+  }),
+  /** The leaves of fork choice's block tree. */
+  getDebugChainHeadsV2: defineRoute({
+    operationId: "getDebugChainHeadsV2",
+    method: "GET",
+    path: "/eth/v2/debug/beacon/heads",
+    args: {},
+    response: dataResponse(ChainHeads),
+  }),
+  /** Every proto-array node with the store's checkpoints; the body has no `data` wrapper. */
+  getDebugForkChoice: defineRoute({
+    operationId: "getDebugForkChoice",
+    method: "GET",
+    path: "/eth/v1/debug/fork_choice",
+    args: {},
+    response: dataResponse(ForkChoiceDump, {unwrapped: true}),
+  }),
+  getDebugDataColumnSidecars: defineRoute({
+    operationId: "getDebugDataColumnSidecars",
+    method: "GET",
+    path: "/eth/v1/debug/beacon/data_column_sidecars/{block_id}",
+    args: {blockId: pathArg("block_id", blockIdParam), indices: optionalQueryArg("indices", listParam(uintParam))},
+    response: dataResponse(DataColumnSidecars, {meta: ["version", "executionOptimistic", "finalized"], ssz: true}),
   }),
 };

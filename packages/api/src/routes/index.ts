@@ -7,6 +7,8 @@ import type {EventstreamImpl} from "./events.js";
 import {nodeRoutes} from "./node.js";
 import type {RouteDef, RoutesImpl} from "./route.js";
 import {validatorRoutes} from "./validator.js";
+import {lightClientRoutes} from "./lightClient.js";
+import {rewardsRoutes} from "./beacon/rewards.js";
 
 /** Every request/response route of the Beacon API that Hearth serves, keyed by operationId. */
 export const beaconApiRoutes = {
@@ -15,6 +17,8 @@ export const beaconApiRoutes = {
   ...validatorRoutes,
   ...configRoutes,
   ...debugRoutes,
+  ...lightClientRoutes,
+  ...rewardsRoutes,
 };
 export type BeaconApiRoutes = typeof beaconApiRoutes;
 export type OperationId = keyof BeaconApiRoutes;

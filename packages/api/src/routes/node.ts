@@ -1,6 +1,6 @@
 // /eth/v1/node/* (beacon-APIs apis/node).
 import {enumParam, intParam, listParam, stringParam} from "../codecs/params.js";
-import {NetworkIdentity, NodeVersion, Peer, PeerCount, Peers, PEER_DIRECTIONS, PEER_STATES, SyncingStatus} from "../types/node.js";
+import {NetworkIdentity, NodeVersion, NodeVersionV2, Peer, PeerCount, Peers, PEER_DIRECTIONS, PEER_STATES, SyncingStatus} from "../types/node.js";
 import {dataResponse, defineRoute, optionalQueryArg, pathArg, statusResponse} from "./route.js";
 
 export const nodeRoutes = {
@@ -41,6 +41,14 @@ export const nodeRoutes = {
     path: "/eth/v1/node/version",
     args: {},
     response: dataResponse(NodeVersion),
+  }),
+  /** The beacon node's ClientVersionV1, and the execution client's when the node knows it. */
+  getNodeVersionV2: defineRoute({
+    operationId: "getNodeVersionV2",
+    method: "GET",
+    path: "/eth/v2/node/version",
+    args: {},
+    response: dataResponse(NodeVersionV2),
   }),
   getSyncingStatus: defineRoute({
     operationId: "getSyncingStatus",

@@ -75,17 +75,85 @@ export interface ResponseDef<D, M, DIn = D> {
   readonly okStatuses: readonly number[];
   /** Extra top-level JSON fields derived from the data (getPeers' `meta.count`). */
   readonly jsonExtra?: (data: D) => Record<string, unknown>;
+  /** The JSON body is the data itself, not `{data}` (getDebugForkChoice). */
+  readonly unwrapped?: boolean;
+  /**
+   * The SSZ body is the spec's sequence of response chunks rather than one SSZ value
+   * (getLightClientUpdatesByRange): per item, a little-endian uint64 length of what follows, a
+   * 4-byte context (a fork digest), and the item's SSZ payload.
+   */
+  readonly sszChunks?: (data: D) => SszChunk[];
+  /**
+   * The data's JSON written piece by piece, equal to `JSON.stringify(data codec's toJson)` when
+   * joined: the server streams it (the whole registry's validators would not fit one string).
+   */
+  readonly jsonDataChunks?: (data: D) => Iterable<string | Uint8Array>;
   readonly __data?: D;
   readonly __meta?: M;
   /** What an implementation may return, when wider than what the client reads (a state view). */
   readonly __dataIn?: DIn;
 }
 
+/** One chunk of a chunked SSZ response: its context bytes and its SSZ payload. */
+export interface SszChunk {
+  context: Uint8Array;
+  payload: Uint8Array;
+}
+
 export function dataResponse<D, const K extends MetaKey = never>(
   data: DataCodec<D, Pick<AllMeta, K>>,
-  opts: {meta?: readonly K[]; ssz?: boolean; jsonExtra?: (data: D) => Record<string, unknown>} = {},
+  opts: {
+    meta?: readonly K[];
+    ssz?: boolean;
+    jsonExtra?: (data: D) => Record<string, unknown>;
+    unwrapped?: boolean;
+    sszChunks?: (data: D) => SszChunk[];
+    jsonDataChunks?: (data: D) => Iterable<string | Uint8Array>;
+  } = {},
 ): ResponseDef<D, Pick<AllMeta, K>> {
-  return {kind: "data", data, meta: opts.meta ?? [], ssz: opts.ssz ?? false, okStatuses: [200], jsonExtra: opts.jsonExtra};
+  return {
+    kind: "data",
+    data,
+    meta: opts.meta ?? [],
+    ssz: opts.ssz ?? opts.sszChunks !== undefined,
+    okStatuses: [200],
+    jsonExtra: opts.jsonExtra,
+    unwrapped: opts.unwrapped,
+    sszChunks: opts.sszChunks,
+    jsonDataChunks: opts.jsonDataChunks,
+  };
+}
+
+/** Writes chunks as the spec's `response_chunk_len ‖ context ‖ payload` sequence. */
+export function serializeSszChunks(chunks: readonly SszChunk[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += 8 + c.context.length + c.payload.length;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const c of chunks) {
+    // response_chunk_len counts the whole response_chunk: context and payload
+    view.setBigUint64(at, BigInt(c.context.length + c.payload.length), true);
+    out.set(c.context, at + 8);
+    out.set(c.payload, at + 8 + c.context.length);
+    at += 8 + c.context.length + c.payload.length;
+  }
+  return out;
+}
+
+/** Reads a chunk sequence back, each chunk's context `contextLength` bytes long; throws on a truncated body. */
+export function deserializeSszChunks(bytes: Uint8Array, contextLength: number): SszChunk[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks: SszChunk[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) throw new Error(`truncated chunk length at byte ${at}`);
+    const len = Number(view.getBigUint64(at, true));
+    if (len < contextLength || at + 8 + len > bytes.length) throw new Error(`chunk at byte ${at} claims ${len} bytes, ${bytes.length - at - 8} remain`);
+    chunks.push({context: bytes.slice(at + 8, at + 8 + contextLength), payload: bytes.slice(at + 8 + contextLength, at + 8 + len)});
+    at += 8 + len;
+  }
+  return chunks;
 }
 
 /** A response without body; `okStatuses` lists the successes (publishBlock's 202). */

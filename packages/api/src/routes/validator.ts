@@ -8,7 +8,10 @@ import {API_LIST_LIMIT} from "../types/container.js";
 import {forkCodec, producedBlockCodec, type AnyAttestation, type AnySignedAggregateAndProof, type ProducedBlock} from "../types/forks.js";
 import {
   AttesterDuties,
+  BeaconCommitteeSelections,
   BeaconCommitteeSubscriptions,
+  SignedValidatorRegistrations,
+  SyncCommitteeSelections,
   Livenesses,
   ProposerDuties,
   ProposerPreparations,
@@ -46,6 +49,14 @@ export const validatorRoutes = {
     operationId: "getProposerDuties",
     method: "GET",
     path: "/eth/v1/validator/duties/proposer/{epoch}",
+    args: {epoch},
+    response: dataResponse(ProposerDuties, {meta: ["dependentRoot", "executionOptimistic"]}),
+  }),
+  /** From fulu the lookahead is in the state: duties depend on the block before epoch - 1. */
+  getProposerDutiesV2: defineRoute({
+    operationId: "getProposerDutiesV2",
+    method: "GET",
+    path: "/eth/v2/validator/duties/proposer/{epoch}",
     args: {epoch},
     response: dataResponse(ProposerDuties, {meta: ["dependentRoot", "executionOptimistic"]}),
   }),
@@ -147,5 +158,27 @@ export const validatorRoutes = {
     args: {epoch, indices: bodyArg(ValidatorIndices)},
     response: dataResponse(Livenesses),
   }),
+  /** For distributed validator middleware; a beacon node may answer 501 (the spec says so). */
+  submitBeaconCommitteeSelections: defineRoute({
+    operationId: "submitBeaconCommitteeSelections",
+    method: "POST",
+    path: "/eth/v1/validator/beacon_committee_selections",
+    args: {selections: bodyArg(BeaconCommitteeSelections)},
+    response: dataResponse(BeaconCommitteeSelections),
+  }),
+  submitSyncCommitteeSelections: defineRoute({
+    operationId: "submitSyncCommitteeSelections",
+    method: "POST",
+    path: "/eth/v1/validator/sync_committee_selections",
+    args: {selections: bodyArg(SyncCommitteeSelections)},
+    response: dataResponse(SyncCommitteeSelections),
+  }),
+  /** Builder registrations (deprecated in the spec from gloas); SSZ bodies accepted. */
+  registerValidator: defineRoute({
+    operationId: "registerValidator",
+    method: "POST",
+    path: "/eth/v1/validator/register_validator",
+    args: {registrations: bodyArg(SignedValidatorRegistrations, {ssz: true})},
+    response: emptyResponse(),
+  }),
 };
-

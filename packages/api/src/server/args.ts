@@ -84,7 +84,12 @@ function parseBody(def: BodyArg<unknown, boolean>, req: FastifyRequest, fork: Fo
   try {
     return decodeJson(codec, json);
   } catch (e) {
-    if (e instanceof JsonDecodeError) throw new ApiError(400, `Invalid request body${e.path === "" ? "" : ` at ${e.path}`}: ${e.reason}`);
+    if (e instanceof JsonDecodeError) {
+      const message = `Invalid request body${e.path === "" ? "" : ` at ${e.path}`}: ${e.reason}`;
+      // a bad item of a list body is also the spec's IndexedErrorMessage failure of that item
+      const item = /^\[(\d+)\]/.exec(e.path);
+      throw new ApiError(400, message, item !== null ? [{index: Number(item[1]), message}] : undefined);
+    }
     throw new ApiError(400, `Invalid request body: ${(e as Error).message}`);
   }
 }

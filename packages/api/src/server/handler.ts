@@ -1,9 +1,10 @@
 // One generic fastify handler per route: negotiate the response format, read the arguments,
 // call the implementation, write its result as the route's response describes.
+import {Readable} from "node:stream";
 import type {FastifyReply, FastifyRequest} from "fastify";
 import {isSszCodec, type Codec} from "../codecs/codec.js";
 import {metaToHeaders, metaToJson, type AllMeta} from "../routes/meta.js";
-import type {DataCodec, RouteDef} from "../routes/route.js";
+import {serializeSszChunks, type DataCodec, type RouteDef} from "../routes/route.js";
 import {ApiError} from "../utils/errors.js";
 import type {Logger} from "../utils/logger.js";
 import {JSON_MEDIA_TYPE, negotiateFormat, SSZ_MEDIA_TYPE, type ResponseFormat} from "../utils/mediaType.js";
@@ -26,7 +27,8 @@ export interface HandlerOptions {
 
 export function createRouteHandler(route: RouteDef, getImpl: () => UntypedImpl | undefined, opts: HandlerOptions) {
   const ctx = {operationId: route.operationId, stacktraces: opts.stacktraces};
-  return async function handle(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  // resolves with the reply, so fastify waits for a streamed body rather than ending the response
+  return async function handle(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     try {
       const format = route.response.kind === "data" ? negotiateFormat(req.headers.accept, route.response.ssz) : "json";
       if (format === null) {
@@ -40,12 +42,19 @@ export function createRouteHandler(route: RouteDef, getImpl: () => UntypedImpl |
     } catch (e) {
       sendError(reply, e, opts.logger, ctx);
     }
+    return reply;
   };
 }
 
 function resolveDataCodec(data: DataCodec<unknown, unknown> | undefined, meta: Partial<AllMeta>, operationId: string): Codec<unknown> {
   if (data === undefined) throw new Error(`${operationId} has no data codec`);
   return typeof data === "function" ? data(meta) : data;
+}
+
+function* jsonBody(prefix: string, chunks: Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+  yield prefix;
+  yield* chunks;
+  yield "}";
 }
 
 function writeResponse(route: RouteDef, output: ImplOutput, format: ResponseFormat, reply: FastifyReply): void {
@@ -65,10 +74,27 @@ function writeResponse(route: RouteDef, output: ImplOutput, format: ResponseForm
   const meta = output.meta ?? {};
   const codec = resolveDataCodec(response.data, meta, route.operationId);
   void reply.code(status).headers(metaToHeaders(response.meta, meta));
+  if (format === "ssz" && response.sszChunks !== undefined) {
+    const bytes = serializeSszChunks(response.sszChunks(output.data));
+    void reply.type(SSZ_MEDIA_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return;
+  }
   if (format === "ssz") {
     if (!isSszCodec(codec)) throw new Error(`${route.operationId} has no SSZ codec`);
     const bytes = codec.serialize(output.data);
     void reply.type(SSZ_MEDIA_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return;
+  }
+  if (response.unwrapped) {
+    void reply.type(JSON_MEDIA_TYPE).send(JSON.stringify(codec.toJson(output.data)));
+    return;
+  }
+  if (response.jsonDataChunks !== undefined && response.jsonExtra === undefined) {
+    // `{...meta, "data": <chunks>}`: the meta's JSON less its closing brace, then the data streamed
+    const head = JSON.stringify(metaToJson(response.meta, meta));
+    const prefix = `${head.slice(0, -1)}${head === "{}" ? "" : ","}"data":`;
+    const chunks = response.jsonDataChunks(output.data);
+    void reply.type(JSON_MEDIA_TYPE).send(Readable.from(jsonBody(prefix, chunks), {objectMode: false}));
     return;
   }
   const body = {

@@ -3,7 +3,8 @@ import {ListCompositeType, type ValueOf} from "@chainsafe/ssz";
 import {altair, phase0, ssz} from "@hearth/types";
 import {jsonArray, jsonEnum, jsonObject, jsonUint, optional, type ObjectValue} from "../codecs/json.js";
 import {API_LIST_LIMIT, apiContainer, UintList} from "./container.js";
-import type {JsonCodec} from "../codecs/codec.js";
+import {serializeValidatorResponses} from "./validatorsSsz.js";
+import type {JsonCodec, SszCodec} from "../codecs/codec.js";
 import type {HexString, ValidatorId} from "../codecs/params.js";
 
 export const Genesis = apiContainer("Genesis", {
@@ -56,17 +57,43 @@ const validatorResponseFields = {
 };
 export const ValidatorResponse = jsonObject(validatorResponseFields);
 export type ValidatorResponse = ObjectValue<typeof validatorResponseFields>;
-export const ValidatorResponses = jsonArray(ValidatorResponse);
+
+/**
+ * The spec offers validators as JSON only; Hearth also serves them as SSZ for tools that read the
+ * whole registry: List[Container{index: uint64, balance: uint64, status: uint8, validator: Validator}],
+ * the status as its position in VALIDATOR_STATUSES.
+ */
+const ValidatorResponseSsz = apiContainer("ValidatorResponseSsz", {index: ssz.UintNum64, balance: ssz.UintNum64, status: ssz.Uint8, validator: phase0.Validator});
+const ValidatorResponseSszList = new ListCompositeType(ValidatorResponseSsz, API_LIST_LIMIT);
+const validatorListJson = jsonArray(ValidatorResponse);
+const STATUS_INDEX = new Map<string, number>(VALIDATOR_STATUSES.map((s, i) => [s, i]));
+const statusIndex = (status: string): number => STATUS_INDEX.get(status) as number;
+/** The generic serializer, which serializeValidatorResponses must equal (see its unit test). */
+export const serializeValidatorResponsesGeneric = (v: ValidatorResponse[]): Uint8Array =>
+  ValidatorResponseSszList.serialize(v.map((r) => ({...r, status: VALIDATOR_STATUSES.indexOf(r.status)})));
+export const ValidatorResponses: SszCodec<ValidatorResponse[]> = {
+  toJson: (v) => validatorListJson.toJson(v),
+  fromJson: (json) => validatorListJson.fromJson(json),
+  serialize: (v) => serializeValidatorResponses(v, statusIndex),
+  deserialize(bytes) {
+    return ValidatorResponseSszList.deserialize(bytes).map((r) => {
+      const status = VALIDATOR_STATUSES[r.status];
+      if (status === undefined) throw new Error(`unknown validator status ${r.status}`);
+      return {...r, status};
+    });
+  },
+};
 
 const validatorsQueryFields = {
-  ids: optional(jsonArray(jsonUintOrHex())),
+  ids: optional(jsonArray(jsonValidatorId())),
   statuses: optional(jsonArray(jsonEnum(VALIDATOR_STATUS_FILTERS))),
 };
 /** The body of postStateValidators. */
 export const ValidatorsQuery = jsonObject(validatorsQueryFields);
 export type ValidatorsQuery = ObjectValue<typeof validatorsQueryFields>;
 
-function jsonUintOrHex(): JsonCodec<ValidatorId> {
+/** A validator id in a JSON body: an index as a decimal string, or a 0x-prefixed public key. */
+export function jsonValidatorId(): JsonCodec<ValidatorId> {
   return {
     toJson: (v) => String(v),
     fromJson(json) {

@@ -4,6 +4,15 @@ import {altair, capella, electra, phase0, ssz} from "@hearth/types";
 import type {JsonCodec} from "../codecs/codec.js";
 import type {AnyAttestation, AnyAttesterSlashing} from "./forks.js";
 import {apiContainer} from "./container.js";
+import {
+  BlobSidecarEvent,
+  DataColumnSidecarEvent,
+  LightClientFinalityUpdateEvent,
+  LightClientOptimisticUpdateEvent,
+  PayloadAttributesEvent,
+  type PayloadAttributesEventFields,
+  type Versioned,
+} from "./eventsExtra.js";
 
 export const HeadEvent = apiContainer("HeadEvent", {
   slot: ssz.Slot,
@@ -55,6 +64,11 @@ export interface EventData {
   finalized_checkpoint: ValueOf<typeof FinalizedCheckpointEvent>;
   chain_reorg: ValueOf<typeof ChainReorgEvent>;
   contribution_and_proof: ValueOf<typeof altair.SignedContributionAndProof>;
+  light_client_finality_update: Versioned<unknown>;
+  light_client_optimistic_update: Versioned<unknown>;
+  payload_attributes: Versioned<PayloadAttributesEventFields>;
+  blob_sidecar: ValueOf<typeof BlobSidecarEvent>;
+  data_column_sidecar: ValueOf<typeof DataColumnSidecarEvent>;
 }
 export type EventTopic = keyof EventData;
 
@@ -73,6 +87,11 @@ export const eventCodecs: {[T in EventTopic]: JsonCodec<EventData[T]>} = {
   finalized_checkpoint: FinalizedCheckpointEvent,
   chain_reorg: ChainReorgEvent,
   contribution_and_proof: altair.SignedContributionAndProof,
+  light_client_finality_update: LightClientFinalityUpdateEvent,
+  light_client_optimistic_update: LightClientOptimisticUpdateEvent,
+  payload_attributes: PayloadAttributesEvent,
+  blob_sidecar: BlobSidecarEvent,
+  data_column_sidecar: DataColumnSidecarEvent,
 };
 
 export const EVENT_TOPICS = Object.keys(eventCodecs) as EventTopic[];

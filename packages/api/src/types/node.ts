@@ -54,3 +54,10 @@ const identityFields = {
 };
 export const NetworkIdentity = jsonObject(identityFields);
 export type NetworkIdentity = ObjectValue<typeof identityFields>;
+
+const clientVersionFields = {code: jsonString, name: jsonString, version: jsonString, commit: jsonString};
+export const ClientVersion = jsonObject(clientVersionFields);
+export type ClientVersion = ObjectValue<typeof clientVersionFields>;
+const nodeVersionV2Fields = {beaconNode: ClientVersion, executionClient: optional(ClientVersion)};
+export const NodeVersionV2 = jsonObject(nodeVersionV2Fields);
+export type NodeVersionV2 = ObjectValue<typeof nodeVersionV2Fields>;

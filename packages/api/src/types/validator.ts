@@ -58,3 +58,28 @@ export const ProposerPreparations = new ListCompositeType(ProposerPreparation, A
 export const Liveness = apiContainer("Liveness", {index: ssz.ValidatorIndex, isLive: ssz.Boolean});
 export type Liveness = ValueOf<typeof Liveness>;
 export const Livenesses = new ListCompositeType(Liveness, API_LIST_LIMIT);
+
+export const BeaconCommitteeSelection = apiContainer("BeaconCommitteeSelection", {
+  validatorIndex: ssz.ValidatorIndex,
+  slot: ssz.Slot,
+  selectionProof: ssz.BLSSignature,
+});
+export const BeaconCommitteeSelections = new ListCompositeType(BeaconCommitteeSelection, API_LIST_LIMIT);
+export const SyncCommitteeSelection = apiContainer("SyncCommitteeSelection", {
+  validatorIndex: ssz.ValidatorIndex,
+  slot: ssz.Slot,
+  subcommitteeIndex: ssz.UintNum64,
+  selectionProof: ssz.BLSSignature,
+});
+export const SyncCommitteeSelections = new ListCompositeType(SyncCommitteeSelection, API_LIST_LIMIT);
+
+/** The builder API's validator registration (beacon-APIs types/registration.yaml). */
+export const ValidatorRegistration = apiContainer("ValidatorRegistration", {
+  feeRecipient: ssz.ExecutionAddress,
+  gasLimit: ssz.UintNum64,
+  timestamp: ssz.UintNum64,
+  pubkey: ssz.BLSPubkey,
+});
+export const SignedValidatorRegistration = apiContainer("SignedValidatorRegistration", {message: ValidatorRegistration, signature: ssz.BLSSignature});
+export type SignedValidatorRegistration = ValueOf<typeof SignedValidatorRegistration>;
+export const SignedValidatorRegistrations = new ListCompositeType(SignedValidatorRegistration, API_LIST_LIMIT);

@@ -9,14 +9,21 @@ import {createPoolApi} from "./impl/beacon/pool.js";
 import {createStateApi} from "./impl/beacon/state.js";
 import {createConfigApi} from "./impl/config.js";
 import {createDebugApi} from "./impl/debug.js";
+import {createLightClientApi} from "./impl/lightClient.js";
+import {createRewardsApi} from "./impl/rewards.js";
 import {createEventsApi} from "./impl/events.js";
 import {LivenessTracker} from "./impl/liveness.js";
 import {createNodeApi} from "./impl/node.js";
 import {createValidatorApi} from "./impl/validator.js";
+import {createStateExtraApi} from "./impl/beacon/stateExtra.js";
+import {createBlockExtraApi} from "./impl/beacon/blockExtra.js";
+import {ProducedPayloadCache} from "./impl/producedPayloads.js";
+import type {ApiNetwork} from "./impl/network.js";
 
 export {nodeVersionString} from "./impl/node.js";
 export {getValidatorStatus} from "./impl/beacon/validators.js";
 export {specConstants, presetValues} from "./impl/config.js";
+export type {ApiNetwork} from "./impl/network.js";
 
 export interface BeaconApiImplOptions {
   chain: BeaconChain;
@@ -31,6 +38,10 @@ export interface BeaconApiImplOptions {
   isElOffline?: () => boolean;
   /** Whether the node is ready to serve (/node/health answers 503 until it is); always by default. */
   isInitialized?: () => boolean;
+  /** The node's network (peers, identity); without one the node has no peers. */
+  network?: ApiNetwork;
+  /** The source commit, 0x and 8 hex digits, for /eth/v2/node/version. */
+  commit?: string;
 }
 
 export interface BeaconApiImplHandle extends BeaconApiImpl {
@@ -49,7 +60,10 @@ export function createBeaconApiImpl(opts: BeaconApiImplOptions): BeaconApiImplHa
     beaconConfig: createBeaconConfig(config, chain.genesisValidatorsRoot),
     logger: opts.logger ?? noopLogger,
     version: opts.version,
+    commit: opts.commit ?? "0x00000000",
     peerId: opts.peerId ?? null,
+    producedPayloads: new ProducedPayloadCache(),
+    network: opts.network ?? null,
     feeRecipients: new Map(),
     liveness: new LivenessTracker(chain),
     isElOffline: opts.isElOffline ?? (() => false),
@@ -59,11 +73,15 @@ export function createBeaconApiImpl(opts: BeaconApiImplOptions): BeaconApiImplHa
   return {
     ...createNodeApi(ctx),
     ...createStateApi(ctx),
+    ...createStateExtraApi(ctx),
+    ...createBlockExtraApi(ctx),
     ...createBlocksApi(ctx),
     ...createPoolApi(ctx),
     ...createValidatorApi(ctx),
     ...createConfigApi(ctx),
     ...createDebugApi(ctx),
+    ...createLightClientApi(ctx),
+    ...createRewardsApi(ctx),
     ...createEventsApi(ctx),
     feeRecipients: ctx.feeRecipients,
     close: () => ctx.liveness.close(),

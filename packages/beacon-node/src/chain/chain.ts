@@ -20,8 +20,13 @@ import {AttestationPool} from "./opPools/attestationPool.js";
 import {OpPool} from "./opPools/opPool.js";
 import {SyncCommitteePools} from "./opPools/syncCommitteePools.js";
 import {processBlock, type ImportBlockOpts, type ImportBlockResult} from "./blocks/importBlock.js";
+import {processChainSegment, type ChainSegmentResult} from "./blocks/importSegment.js";
 import {updateHead} from "./blocks/head.js";
 import {onCheckpointsChanged} from "./finalization.js";
+import {LightClientServer} from "./lightClient/index.js";
+import {ChainDbAdapter} from "./dbAdapter.js";
+import {emitSidecarEvents} from "./sidecarEvents.js";
+import {DataAvailability, DbSidecarStore, MemorySidecarStore, type CustodySettings, type SidecarStore} from "./dataAvailability/index.js";
 import {
   getBlockByRoot,
   getCanonicalBlockAtSlot,
@@ -72,6 +77,8 @@ export interface BeaconChainOptions {
   defaultFeeRecipient?: Uint8Array;
   /** Verifies a block's signature sets off the main thread (a BlsWorkerPool); on the main thread when absent. */
   blsVerifier?: {verifySignatureSets(sets: readonly SignatureSet[]): Promise<boolean>};
+  /** Sidecar storage and custody (chain/dataAvailability): the DB's sidecar buckets and CUSTODY_REQUIREMENT by default. */
+  dataAvailability?: {store?: SidecarStore; custody?: CustodySettings; maxPendingBlocks?: number};
 }
 
 export interface ChainHead {
@@ -94,6 +101,10 @@ export class BeaconChain {
   readonly attestationPool = new AttestationPool();
   readonly opPool = new OpPool();
   readonly syncCommitteePools = new SyncCommitteePools();
+  /** Light-client data from imported blocks (chain/lightClient), fed by the block and finalized events. */
+  readonly lightClientServer: LightClientServer;
+  /** Blobs and data columns: the availability check before import, pending blocks, sidecar storage. */
+  readonly dataAvailability: DataAvailability;
   readonly db: ChainDb;
   readonly executionEngine: ChainExecutionEngine | null;
   readonly logger: ChainLogger;
@@ -158,6 +169,28 @@ export class BeaconChain {
     this.seenCheckpoints = {justified: this.forkChoice.justifiedCheckpoint, finalized: this.forkChoice.finalizedCheckpoint};
     this.forkChoice.onTick(Math.max(this.clock.timeSeconds, this.genesisTime));
     this.clock.onSlot((slot) => this.onClockSlot(slot));
+    this.lightClientServer = new LightClientServer({
+      forkSchedule: this.forkSchedule,
+      getBlock: (root) => this.db.getBlock(root),
+      getBlockState: (root) => this.blockStates.peek(root) ?? null,
+      logger: this.logger,
+    });
+    this.emitter.on(ChainEvent.block, (d) => void this.lightClientServer.onBlockImported(d.block));
+    this.dataAvailability = new DataAvailability({
+      config: opts.config,
+      store: opts.dataAvailability?.store ?? (opts.db instanceof ChainDbAdapter ? new DbSidecarStore(opts.db.db) : new MemorySidecarStore()),
+      custody: opts.dataAvailability?.custody,
+      maxPendingBlocks: opts.dataAvailability?.maxPendingBlocks,
+      engine: opts.executionEngine,
+      logger: this.logger,
+      currentSlot: () => this.clock.currentSlot,
+      importBlock: (block, importOpts) => this.processBlock(block, importOpts),
+    });
+    this.dataAvailability.onSidecarsAvailable((data) => emitSidecarEvents(this.emitter, data));
+    this.emitter.on(ChainEvent.clockEpoch, (epoch) => {
+      this.dataAvailability.prune(epoch).catch((e) => this.logger.warn("Sidecar pruning failed", {epoch, error: errorMessage(e)}));
+    });
+    this.emitter.on(ChainEvent.finalizedCheckpoint, (d) => void this.lightClientServer.onFinalized(d.block));
   }
 
   /** A chain starting at `anchor` (e.g. createInteropGenesisState's genesis); the anchor is written to the DB. */
@@ -225,6 +258,15 @@ export class BeaconChain {
   /** The single import pipeline (blocks/importBlock.ts), one block at a time. Rejects with a BlockError. */
   processBlock(signedBlock: SignedBeaconBlockAllForks, opts: ImportBlockOpts): Promise<ImportBlockResult> {
     return this.runExclusive(() => processBlock(this, signedBlock, opts));
+  }
+
+  /**
+   * Consecutive blocks (range sync's batch) through the same checks, signatures verified on the pool
+   * while the transitions run, one head update at the end (blocks/importSegment.ts). Rejects with a
+   * ChainSegmentError naming the block it stopped at; the blocks before it stay imported.
+   */
+  processChainSegment(blocks: readonly SignedBeaconBlockAllForks[], opts?: {source: "sync" | "api"; dataAvailable?: boolean}): Promise<ChainSegmentResult> {
+    return this.runExclusive(() => processChainSegment(this, blocks, opts));
   }
 
   /** An unsigned block for `opts.slot` on the current head (produceBlock/produceBlock.ts). */

@@ -2,6 +2,8 @@
 // numbers as numbers. The API implementation turns them into SSE messages.
 import {EventEmitter} from "node:events";
 import type {RootHex} from "@hearth/fork-choice";
+import type {ForkName} from "@hearth/params";
+import type {capella} from "@hearth/types";
 
 export enum ChainEvent {
   head = "head",
@@ -16,6 +18,12 @@ export enum ChainEvent {
   proposerSlashing = "proposer_slashing",
   attesterSlashing = "attester_slashing",
   contributionAndProof = "contribution_and_proof",
+  /** Payload attributes computed for building a payload (sent to the engine with forkchoiceUpdated). */
+  payloadAttributes = "payload_attributes",
+  /** A blob sidecar stored with its imported block. */
+  blobSidecar = "blob_sidecar",
+  /** A data column sidecar stored with its imported block. */
+  dataColumnSidecar = "data_column_sidecar",
   /** The clock entered a slot (after fork choice was ticked). */
   clockSlot = "clock_slot",
   clockEpoch = "clock_epoch",
@@ -55,6 +63,41 @@ export interface ChainReorgEventData {
   executionOptimistic: boolean;
 }
 
+/** The payload_attributes event: what the engine was asked to build, and on which parent. */
+export interface PayloadAttributesEventData {
+  /** The fork at the proposal slot. */
+  fork: ForkName;
+  proposerIndex: number;
+  proposalSlot: number;
+  parentBlockNumber: number;
+  parentBlockRoot: RootHex;
+  parentBlockHash: RootHex;
+  payloadAttributes: {
+    timestamp: number;
+    prevRandao: Uint8Array;
+    suggestedFeeRecipient: Uint8Array;
+    /** capella and later */
+    withdrawals?: capella.Withdrawal[];
+    /** deneb and later */
+    parentBeaconBlockRoot?: Uint8Array;
+  };
+}
+
+export interface BlobSidecarEventData {
+  blockRoot: RootHex;
+  index: number;
+  slot: number;
+  kzgCommitment: Uint8Array;
+  /** kzg_to_versioned_hash of the commitment. */
+  versionedHash: Uint8Array;
+}
+
+export interface DataColumnSidecarEventData {
+  blockRoot: RootHex;
+  index: number;
+  slot: number;
+}
+
 export interface ChainEventData {
   [ChainEvent.head]: HeadEventData;
   [ChainEvent.block]: BlockEventData;
@@ -67,6 +110,9 @@ export interface ChainEventData {
   [ChainEvent.proposerSlashing]: unknown;
   [ChainEvent.attesterSlashing]: unknown;
   [ChainEvent.contributionAndProof]: unknown;
+  [ChainEvent.payloadAttributes]: PayloadAttributesEventData;
+  [ChainEvent.blobSidecar]: BlobSidecarEventData;
+  [ChainEvent.dataColumnSidecar]: DataColumnSidecarEventData;
   [ChainEvent.clockSlot]: number;
   [ChainEvent.clockEpoch]: number;
 }

@@ -15,7 +15,9 @@ export interface ChainLogger {
 export const noopLogger: ChainLogger = {error() {}, warn() {}, info() {}, debug() {}};
 
 /** The engine methods the chain calls. */
-export type ChainExecutionEngine = Pick<IExecutionEngine, "notifyNewPayload" | "notifyForkchoiceUpdate" | "getPayload">;
+export type ChainExecutionEngine = Pick<IExecutionEngine, "notifyNewPayload" | "notifyForkchoiceUpdate" | "getPayload"> &
+  /** engine_getBlobsV1/V2, when the engine has it: data availability fills missing blobs and columns from it. */
+  Partial<Pick<IExecutionEngine, "getBlobs">>;
 
 /** A state as stored and loaded: the tree-backed view and its fork. */
 export interface StoredState {

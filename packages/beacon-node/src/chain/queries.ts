@@ -54,16 +54,16 @@ export async function getBlockByRoot(chain: BeaconChain, root: RootHex): Promise
 export async function getCanonicalBlockAtSlot(chain: BeaconChain, slot: number): Promise<BlockQueryResult | null> {
   const head = chain.head.node;
   if (slot > head.slot) return null;
-  // Fork choice's tree starts at the finalized block: below it the archive knows the canonical blocks.
-  const finalizedBlock = chain.forkChoice.getBlock(chain.forkChoice.finalizedCheckpoint.root);
-  if (finalizedBlock !== undefined && slot < finalizedBlock.slot) {
-    const archived = await chain.db.getArchivedBlock(slot);
-    if (archived === null) return null;
-    return {root: toHex(archived.root), block: archived.block, executionOptimistic: false, finalized: true, canonical: true};
-  }
-  const root = chain.forkChoice.getAncestor(head.blockRoot, slot);
-  if (root === null || chain.forkChoice.getBlock(root)?.slot !== slot) return null;
-  return getBlockByRoot(chain, root);
+  // Fork choice's tree answers for every slot it still covers, below the finalized block too: between
+  // a new finalized checkpoint and the end of its archiving (finalization.ts awaits the DB) those
+  // blocks are hot, not yet archived, and asking the archive for them would find holes.
+  const fc = chain.forkChoice;
+  const root = fc.getAncestor(head.blockRoot, slot);
+  if (root !== null) return fc.getBlock(root)?.slot === slot ? getBlockByRoot(chain, root) : null;
+  // Below the tree's root (the last pruned-at finalized block, or the anchor): the archive.
+  const archived = await chain.db.getArchivedBlock(slot);
+  if (archived === null) return null;
+  return {root: toHex(archived.root), block: archived.block, executionOptimistic: false, finalized: true, canonical: true};
 }
 
 /** The post-state of a known block (regenerated if needed); null for a block fork choice no longer holds. */

@@ -15,3 +15,4 @@ export {
 export {createJwtToken, verifyJwtToken, parseJwtSecret, readJwtSecret, JWT_SECRET_LENGTH, type JwtClaims} from "./jwt.js";
 export {DEFAULT_ENGINE_TIMEOUTS, SUPPORTED_ENGINE_METHODS, type EngineTimeouts} from "./methods.js";
 export {getExecutionRequests} from "./response.js";
+export {getMockBlob, mockBlobBytes, blobVersionedHashesOf, type MockBlob} from "./mockBlobs.js";

@@ -20,6 +20,7 @@ import {
 } from "./interface.js";
 import {SUPPORTED_ENGINE_METHODS, forkchoiceUpdatedMethod, getPayloadMethod} from "./methods.js";
 import {DEFAULT_MOCK_GENESIS_BLOCK_HASH, buildMockPayload, executionPayloadType} from "./mockPayload.js";
+import {blobVersionedHashesOf, getMockBlob, mockBlobTransaction, randomBlobSeed, type MockBlob} from "./mockBlobs.js";
 
 /** What the mock knows of a block: enough to link, number and order payloads. */
 export interface MockBlock {
@@ -35,7 +36,16 @@ export interface ExecutionEngineMockOptions {
   /** Block 0's timestamp: the chain's genesis time. */
   genesisTimestamp?: number;
   logger?: ExecutionLogger;
+  /** Blobs in every deneb+ payload (`hearth dev --blobsPerBlock`), with real KZG commitments and proofs; default 0. */
+  blobsPerBlock?: number;
+  /** Draws this mock's blobs; a random seed by default, so two nodes never share blobs. */
+  blobSeed?: string;
+  /** Answer engine_getBlobs from the blobs this mock built (default true). */
+  serveBlobs?: boolean;
 }
+
+/** EIP-4844 GAS_PER_BLOB */
+const GAS_PER_BLOB = 2 ** 17;
 
 /** Built payloads kept for getPayload; a proposer asks within the slot, so a few suffice. */
 const MAX_PREPARED_PAYLOADS = 32;
@@ -43,7 +53,12 @@ const ZERO_HASH = bytesToData(new Uint8Array(32));
 
 export class ExecutionEngineMock implements IExecutionEngine {
   private readonly blocks = new Map<string, MockBlock>();
-  private readonly prepared = new Map<PayloadId, {fork: ForkName; payload: ExecutionPayload}>();
+  private readonly prepared = new Map<PayloadId, {fork: ForkName; payload: ExecutionPayload; blobs: MockBlob[]}>();
+  /** The blob pool: blobs of payloads this mock built, by versioned hash (engine_getBlobs answers from it). */
+  private readonly blobPool = new Map<string, MockBlob>();
+  private readonly blobsPerBlock: number;
+  private readonly blobSeed: string;
+  private readonly serveBlobs: boolean;
   private readonly invalid = new Map<string, string>();
   private readonly logger: ExecutionLogger;
   private genesisHash!: Uint8Array;
@@ -53,6 +68,9 @@ export class ExecutionEngineMock implements IExecutionEngine {
 
   constructor(opts: ExecutionEngineMockOptions = {}) {
     this.logger = opts.logger ?? noopExecutionLogger;
+    this.blobsPerBlock = opts.blobsPerBlock ?? 0;
+    this.blobSeed = opts.blobSeed ?? randomBlobSeed();
+    this.serveBlobs = opts.serveBlobs ?? true;
     this.setGenesisBlock(opts.genesisBlockHash ?? DEFAULT_MOCK_GENESIS_BLOCK_HASH, opts.genesisTimestamp ?? 0);
   }
 
@@ -104,9 +122,13 @@ export class ExecutionEngineMock implements IExecutionEngine {
     const marked = this.invalid.get(hash);
     if (marked !== undefined) return invalid(marked);
     if (payload.transactions.some((tx) => tx.length === 0)) return invalid("empty transaction", null);
-    // The mock builds no blob transactions: an empty payload carries no versioned hashes.
-    if (payload.transactions.length === 0 && versionedHashes && versionedHashes.length > 0) {
-      return invalid("versioned hashes given for a payload without blob transactions", null);
+    // engine_newPayloadV3: the versioned hashes must be those of the payload's blob transactions, in order.
+    if (ForkSeq[fork] >= ForkSeq.deneb) {
+      const expected = blobVersionedHashesOf(payload.transactions).map(bytesToData);
+      const given = (versionedHashes ?? []).map(bytesToData);
+      if (expected.length !== given.length || expected.some((h, i) => h !== given[i])) {
+        return invalid(`versioned hashes [${given.join(",")}] do not match the payload's blob transactions [${expected.join(",")}]`, null);
+      }
     }
     if (!parent) return {status: ExecutionPayloadStatus.SYNCING, latestValidHash: null, validationError: null};
     if (payload.blockNumber !== parent.blockNumber + 1) return invalid(`block number ${payload.blockNumber} after parent ${parent.blockNumber}`);
@@ -148,11 +170,15 @@ export class ExecutionEngineMock implements IExecutionEngine {
     if (ForkSeq[fork] >= ForkSeq.deneb && !payloadAttributes.parentBeaconBlockRoot) {
       throw rpcError(method, ENGINE_RPC_ERROR.INVALID_PAYLOAD_ATTRIBUTES, `${fork} attributes need parentBeaconBlockRoot`);
     }
-    const payload = buildMockPayload(fork, head, payloadAttributes);
+    const blobs = ForkSeq[fork] >= ForkSeq.deneb ? this.prepareBlobs() : [];
+    const payload = buildMockPayload(fork, head, payloadAttributes, {
+      transactions: blobs.map((b) => mockBlobTransaction(b.versionedHash)),
+      blobGasUsed: blobs.length * GAS_PER_BLOB,
+    });
     // Equal attributes on an equal head build an equal payload, hence the same id: no restarted build.
     const payloadId = bytesToData(payload.blockHash.subarray(0, 8));
     this.prepared.delete(payloadId);
-    this.prepared.set(payloadId, {fork, payload});
+    this.prepared.set(payloadId, {fork, payload, blobs});
     if (this.prepared.size > MAX_PREPARED_PAYLOADS) this.prepared.delete(this.prepared.keys().next().value as PayloadId);
     this.logger.debug("Mock engine: payload prepared", {fork, payloadId, blockNumber: payload.blockNumber});
     return {payloadStatus, payloadId};
@@ -166,16 +192,37 @@ export class ExecutionEngineMock implements IExecutionEngine {
     const seq = ForkSeq[fork];
     const result: GetPayloadResult = {executionPayload: executionPayloadType(fork).clone(build.payload), blockValue: 0n};
     if (seq >= ForkSeq.deneb) {
-      result.blobsBundle = {commitments: [], proofs: [], blobs: []};
+      // BlobsBundleV1 (deneb, electra) has a proof per blob, V2 (fulu) every cell proof of every blob.
+      result.blobsBundle = {
+        commitments: build.blobs.map((b) => b.commitment),
+        proofs: build.blobs.flatMap((b) => (seq >= ForkSeq.fulu ? b.cellProofs() : [b.blobProof()])),
+        blobs: build.blobs.map((b) => b.blob),
+      };
+      for (const b of build.blobs) this.blobPool.set(bytesToData(b.versionedHash), b);
       result.shouldOverrideBuilder = false;
     }
     if (seq >= ForkSeq.electra) result.executionRequests = {deposits: [], withdrawals: [], consolidations: []};
     return result;
   }
 
-  /** The mock has no blob pool. */
+  /**
+   * engine_getBlobsV1 (per blob, null where unknown) or V2 (all or nothing, with cell proofs) from the
+   * blobs of payloads this mock handed out.
+   */
   async getBlobs(fork: ForkName, versionedHashes: Uint8Array[]): Promise<GetBlobsResult> {
-    return ForkSeq[fork] >= ForkSeq.fulu ? {version: 2, blobs: null} : {version: 1, blobs: versionedHashes.map(() => null)};
+    const found = versionedHashes.map((h) => (this.serveBlobs ? this.blobPool.get(bytesToData(h)) : undefined) ?? null);
+    if (ForkSeq[fork] >= ForkSeq.fulu) {
+      return {version: 2, blobs: found.some((b) => b === null) ? null : (found as MockBlob[]).map((b) => ({blob: b.blob, proofs: b.cellProofs()}))};
+    }
+    return {version: 1, blobs: found.map((b) => (b === null ? null : {blob: b.blob, proof: b.blobProof()}))};
+  }
+
+  /**
+   * This mock's blobs, with commitments computed (and the fork's proofs on first getPayload). Call it
+   * at startup to pay the KZG work before the first proposal rather than during it.
+   */
+  prepareBlobs(): MockBlob[] {
+    return Array.from({length: this.blobsPerBlock}, (_, i) => getMockBlob(this.blobSeed, i));
   }
 
   async exchangeCapabilities(): Promise<string[]> {

@@ -42,7 +42,12 @@ export interface MockParent {
 }
 
 /** The payload the mock builds on `parent` from `attrs`: empty, with the attributes' fields (execution-apis paris.md "Payload building"). */
-export function buildMockPayload(fork: ForkName, parent: MockParent, attrs: PayloadAttributes): ExecutionPayload {
+export function buildMockPayload(
+  fork: ForkName,
+  parent: MockParent,
+  attrs: PayloadAttributes,
+  blobs: {transactions: Uint8Array[]; blobGasUsed: number} = {transactions: [], blobGasUsed: 0},
+): ExecutionPayload {
   const payload = executionPayloadType(fork).defaultValue() as ExecutionPayload & Record<string, unknown>;
   payload.parentHash = parent.blockHash;
   payload.feeRecipient = attrs.suggestedFeeRecipient;
@@ -53,6 +58,11 @@ export function buildMockPayload(fork: ForkName, parent: MockParent, attrs: Payl
   payload.baseFeePerGas = MOCK_BASE_FEE_PER_GAS;
   // state_root, receipts_root, logs_bloom, gas_used, blob gas fields stay zero: no transactions ran.
   if (ForkSeq[fork] >= ForkSeq.capella) payload.withdrawals = attrs.withdrawals ?? [];
+  // deneb+: the mock's blob transactions (mockBlobs.ts), one per blob.
+  if (ForkSeq[fork] >= ForkSeq.deneb) {
+    payload.transactions = blobs.transactions;
+    (payload as deneb.ExecutionPayload).blobGasUsed = blobs.blobGasUsed;
+  }
   payload.blockHash = mockBlockHash(fork, payload);
   return payload;
 }

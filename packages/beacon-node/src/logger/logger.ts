@@ -1,8 +1,8 @@
 // One logger interface for the whole node, pino underneath. "human" prints one readable line per
 // event; "json" prints pino's JSON lines for log shippers.
-import {createWriteStream} from "node:fs";
 import {Writable} from "node:stream";
 import pino from "pino";
+import {RotatingFile, DEFAULT_LOG_FILE_ROTATION, type RotatingFileOptions} from "./rotatingFile.js";
 
 export type LogLevel = "error" | "warn" | "info" | "debug" | "trace";
 export type LogContext = Record<string, unknown>;
@@ -21,6 +21,8 @@ export interface LoggerOptions {
   format?: "human" | "json";
   /** Also append every line to this file. */
   file?: string;
+  /** Size-based rotation of `file` (default 100 MB, 5 old files kept). */
+  fileRotation?: RotatingFileOptions;
   /** Where human/json lines go (default stdout). */
   stream?: NodeJS.WritableStream;
 }
@@ -48,7 +50,7 @@ function humanLine(json: string): string {
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const out = opts.stream ?? process.stdout;
-  const file = opts.file ? createWriteStream(opts.file, {flags: "a"}) : null;
+  const file = opts.file ? new RotatingFile(opts.file, opts.fileRotation ?? DEFAULT_LOG_FILE_ROTATION) : null;
   const human = (opts.format ?? "human") === "human";
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {

@@ -3,17 +3,21 @@
 import path from "node:path";
 import {mkdirSync} from "node:fs";
 import {ACTIVE_PRESET} from "@hearth/params";
-import {toHex, type ChainConfig} from "@hearth/config";
+import {fromHex, toHex, type ChainConfig} from "@hearth/config";
 import {Db, type NodeConfigRecord} from "@hearth/db";
 import {BlsWorkerPool} from "@hearth/bls";
 import type {CachedBeaconState} from "@hearth/state-transition";
+import type {CheckpointAnchor} from "../sync/index.js";
 import {createBeaconApiServer, type BeaconApiServer} from "@hearth/api";
 import {BeaconChain, ChainDbAdapter, ChainEvent, type ChainExecutionEngine, type StoredState} from "../chain/index.js";
 import {createBeaconApiImpl} from "../api/index.js";
-import {createBeaconMetrics, startMetricsServer, type BeaconMetrics, type MetricsServer} from "../metrics/index.js";
+import {createBeaconMetrics, instrumentBlsVerifier, startMetricsServer, trackBlockImport, type BeaconMetrics, type MetricsServer} from "../metrics/index.js";
 import type {Logger} from "../logger/index.js";
 import {NodeError, NodeErrorCode} from "./errors.js";
 import {trackChainMetrics, startStatusLog} from "./status.js";
+import {startNodeNetwork, type NodeNetwork, type NodeNetworkOptions} from "./nodeNetwork.js";
+import {apiChainWithNetwork} from "./apiChain.js";
+import {addStatusPage} from "../statusPage/index.js";
 
 export interface BeaconNodeOptions {
   config: ChainConfig;
@@ -22,8 +26,13 @@ export interface BeaconNodeOptions {
   executionEngine: ChainExecutionEngine | null;
   /** What this node's DB must have been made with; a mismatch refuses to start. */
   nodeConfig: NodeConfigRecord;
-  /** Builds the anchor when the DB is empty (genesis for dev, a checkpoint state for sync). */
-  createAnchor: () => CachedBeaconState | Promise<CachedBeaconState>;
+  /**
+   * Builds the anchor when the DB is empty: genesis for dev, a checkpoint (state, and its block when
+   * the source had it) for checkpoint sync.
+   */
+  createAnchor: () => CachedBeaconState | CheckpointAnchor | Promise<CachedBeaconState | CheckpointAnchor>;
+  /** Join the p2p network (libp2p, gossip, req/resp, range sync); none when absent. */
+  network?: NodeNetworkOptions | null;
   /** Runs before the chain resumes from the DB, with the state it resumes from (e.g. to prime a mock engine). */
   beforeResume?: (anchor: StoredState) => void | Promise<void>;
   api?: {enabled?: boolean; host?: string; port?: number};
@@ -43,7 +52,9 @@ export class BeaconNode {
     readonly apiUrl: string | null,
     private readonly metricsServer: MetricsServer | null,
     private readonly stopStatusLog: () => void,
-    private readonly blsPool: BlsWorkerPool
+    private readonly blsPool: BlsWorkerPool,
+    /** The node's p2p side, when it has one. */
+    readonly network: NodeNetwork | null
   ) {}
 
   static async init(opts: BeaconNodeOptions): Promise<BeaconNode> {
@@ -56,11 +67,19 @@ export class BeaconNode {
       const stored = await db.chainInfo.nodeConfig.get();
       const blsPool = new BlsWorkerPool();
       closeOnError.push(() => blsPool.close());
-      const chainOpts = {config, db: chainDb, executionEngine: opts.executionEngine, logger: logger.child("chain"), blsVerifier: blsPool};
+      const metrics = createBeaconMetrics();
+      const blsVerifier = instrumentBlsVerifier(blsPool, metrics.registry, blsPool.size);
+      const chainOpts = {config, db: chainDb, executionEngine: opts.executionEngine, logger: logger.child("chain"), blsVerifier};
       let chain: BeaconChain;
       if (stored === null) {
         logger.info("Empty database: creating the chain's anchor", {dataDir: opts.dataDir});
-        chain = await BeaconChain.initFromAnchor(chainOpts, await opts.createAnchor());
+        const anchor = await opts.createAnchor();
+        const anchorState = "epochCtx" in anchor ? anchor : anchor.state;
+        chain = await BeaconChain.initFromAnchor(chainOpts, anchorState);
+        // The checkpoint's block is finalized history: archived, so peers and the API can fetch it.
+        if (!("epochCtx" in anchor) && anchor.block !== null) {
+          await chainDb.archiveBlocks([{root: fromHex(chain.anchorRoot), block: anchor.block}]);
+        }
         await db.chainInfo.nodeConfig.put(opts.nodeConfig);
       } else {
         assertSameNode(stored, opts.nodeConfig, opts.dataDir);
@@ -73,15 +92,30 @@ export class BeaconNode {
         logger.info("Resumed from the database", {head: chain.head.node.slot, root: chain.head.node.blockRoot});
       }
 
-      const metrics = createBeaconMetrics();
       trackChainMetrics(chain, metrics);
+      trackBlockImport(chain, metrics);
       const stopStatusLog = startStatusLog(chain, logger.child("node"));
+
+      let nodeNetwork: NodeNetwork | null = null;
+      if (opts.network) {
+        nodeNetwork = await startNodeNetwork(chain, {...opts.network, dataDir: opts.dataDir, logger: logger.child("p2p")});
+        closeOnError.push(() => nodeNetwork!.close());
+      }
 
       let apiServer: BeaconApiServer | null = null;
       let apiUrl: string | null = null;
       if (opts.api?.enabled ?? true) {
-        const implementation = createBeaconApiImpl({chain, config, logger: logger.child("api"), version: opts.version ?? "dev"});
+        const apiChain = nodeNetwork === null ? chain : apiChainWithNetwork(chain, {publisher: nodeNetwork.publisher, isSyncing: () => nodeNetwork.sync.getSyncState().state !== "synced"});
+        const implementation = createBeaconApiImpl({
+          chain: apiChain,
+          config,
+          logger: logger.child("api"),
+          version: opts.version ?? "dev",
+          network: nodeNetwork?.api,
+          peerId: nodeNetwork?.network.peerId.toString(),
+        });
         apiServer = createBeaconApiServer({implementation, logger: logger.child("rest"), host: opts.api?.host ?? "127.0.0.1", port: opts.api?.port ?? 9596});
+        addStatusPage(apiServer.app);
         // the server logs its own "Beacon API listening"
         apiUrl = (await apiServer.listen()).url;
       }
@@ -91,7 +125,7 @@ export class BeaconNode {
         logger.info("Metrics listening", {url: `http://${opts.metrics?.host ?? "127.0.0.1"}:${metricsServer.port}/metrics`});
       }
       chain.start();
-      return new BeaconNode(chain, db, metrics, logger, apiServer, apiUrl, metricsServer, stopStatusLog, blsPool);
+      return new BeaconNode(chain, db, metrics, logger, apiServer, apiUrl, metricsServer, stopStatusLog, blsPool, nodeNetwork);
     } catch (e) {
       for (const close of closeOnError) await close();
       await db.close();
@@ -103,6 +137,7 @@ export class BeaconNode {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.stopStatusLog();
+      await this.network?.close();
       await this.apiServer?.close();
       await this.metricsServer?.close();
       await this.chain.stop();

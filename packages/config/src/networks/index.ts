@@ -10,6 +10,7 @@ export {minimalChainConfig} from "./minimal.js";
 export {sepoliaChainConfig, sepoliaGenesisValidatorsRoot} from "./sepolia.js";
 export {holeskyChainConfig, holeskyGenesisValidatorsRoot} from "./holesky.js";
 export {hoodiChainConfig, hoodiGenesisValidatorsRoot} from "./hoodi.js";
+export {getNetworkBootnodes} from "./bootnodes.js";
 
 /** The networks Hearth knows by name. "minimal" is the spec tests' config, not a public network. */
 export const NETWORK_NAMES = ["mainnet", "sepolia", "holesky", "hoodi", "minimal"] as const;

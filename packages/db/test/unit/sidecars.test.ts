@@ -3,22 +3,22 @@ import {deneb, fulu} from "@hearth/types";
 import {DbErrorCode, type Db, type ForkedBlobSidecars, type ForkedDataColumnSidecar} from "../../src/index.js";
 import {STORE_KINDS, cleanupTmpDirs, rejectionCode, testRoot} from "./helpers.js";
 
-function blobSidecars(fork: ForkedBlobSidecars["fork"], count: number): ForkedBlobSidecars {
+function blobSidecars(fork: ForkedBlobSidecars["fork"], count: number, slot = 77): ForkedBlobSidecars {
   const value = Array.from({length: count}, (_, i) => {
     const sidecar = deneb.BlobSidecar.defaultValue();
     sidecar.index = i;
     sidecar.blob[0] = 0x10 + i;
-    sidecar.signedBlockHeader.message.slot = 77;
+    sidecar.signedBlockHeader.message.slot = slot;
     return sidecar;
   });
   return {fork, value};
 }
 
-function columnSidecar(index: number): ForkedDataColumnSidecar {
+function columnSidecar(index: number, slot = 99): ForkedDataColumnSidecar {
   const value = fulu.DataColumnSidecar.defaultValue();
   value.index = index;
   value.kzgCommitments = [new Uint8Array(48).fill(index)];
-  value.signedBlockHeader.message.slot = 99;
+  value.signedBlockHeader.message.slot = slot;
   return {fork: "fulu", value};
 }
 
@@ -86,6 +86,27 @@ for (const kind of STORE_KINDS) {
     it("refuses a data column sidecar tagged with a fork before fulu", async () => {
       const wrong = {fork: "electra", value: columnSidecar(1).value} as unknown as ForkedDataColumnSidecar;
       assert.equal(await rejectionCode(db.dataColumnSidecars.put({blockRoot: testRoot(1), index: 1}, wrong)), DbErrorCode.INVALID_VALUE);
+    });
+
+    it("prunes the blob sidecars of blocks before a slot, keeping the rest", async () => {
+      // Slots past 2**32 check the upper half of the uint64 read.
+      const slots = [10, 63, 64, 65, 2 ** 32 + 5];
+      for (const [i, slot] of slots.entries()) await db.blobSidecars.put(testRoot(20 + i), blobSidecars("deneb", 2, slot));
+      assert.equal(await db.blobSidecars.pruneBelowSlot(64), 2);
+      const left = [];
+      for (let i = 0; i < slots.length; i++) left.push(await db.blobSidecars.has(testRoot(20 + i)));
+      assert.deepEqual(left, [false, false, true, true, true]);
+      assert.equal(await db.blobSidecars.pruneBelowSlot(64), 0);
+    });
+
+    it("prunes data column sidecars of blocks before a slot, column by column", async () => {
+      for (const index of [0, 5, 127]) await db.dataColumnSidecars.put({blockRoot: testRoot(30), index}, columnSidecar(index, 31));
+      for (const index of [1, 2]) await db.dataColumnSidecars.put({blockRoot: testRoot(31), index}, columnSidecar(index, 32));
+      assert.equal(await db.dataColumnSidecars.pruneBelowSlot(32), 3);
+      assert.deepEqual(await db.dataColumnSidecars.indices(testRoot(30)), []);
+      assert.deepEqual(await db.dataColumnSidecars.indices(testRoot(31)), [1, 2]);
+      const kept = await db.dataColumnSidecars.get({blockRoot: testRoot(31), index: 2});
+      assert.equal(kept?.value.signedBlockHeader.message.slot, 32);
     });
   });
 }

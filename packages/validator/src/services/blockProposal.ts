@@ -9,23 +9,24 @@ import type {BeaconBlockAllForks} from "@hearth/state-transition";
 import type {ValidatorApi} from "../api.js";
 import {ValidatorError, ValidatorErrorCode} from "../errors.js";
 import type {ProposerDutyWithSigner} from "./duties.js";
+import {fixedProposerPreferences, type ProposerPreferences} from "./proposerPreferences.js";
 
 export interface BlockProposalOptions {
   api: ValidatorApi;
   logger?: Logger;
-  /** 32 bytes written into every block. */
-  graffiti?: Uint8Array;
+  /** Each key's graffiti (default: the beacon node's choice). */
+  preferences?: ProposerPreferences;
 }
 
 export class BlockProposalService {
   private readonly api: ValidatorApi;
   private readonly logger: Logger;
-  private readonly graffiti: Uint8Array | undefined;
+  private readonly preferences: ProposerPreferences;
 
   constructor(opts: BlockProposalOptions) {
     this.api = opts.api;
     this.logger = opts.logger ?? noopLogger;
-    this.graffiti = opts.graffiti;
+    this.preferences = opts.preferences ?? fixedProposerPreferences({});
   }
 
   /** Proposes for `duty`; returns the published block's root. Throws when any step fails. */
@@ -33,7 +34,8 @@ export class BlockProposalService {
     const {slot, validatorIndex, signer} = duty;
     const epoch = Math.floor(slot / SLOTS_PER_EPOCH);
     const randaoReveal = await signer.signRandao(epoch);
-    const res = await this.api.produceBlockV3({slot, randaoReveal, graffiti: this.graffiti}, {signal});
+    const graffiti = this.preferences.graffiti(signer.pubkey);
+    const res = await this.api.produceBlockV3({slot, randaoReveal, graffiti}, {signal});
     const fork = res.meta.version;
     if (res.meta.executionPayloadBlinded) throw new ValidatorError(ValidatorErrorCode.UNEXPECTED_RESPONSE, {slot, reason: "blinded block"});
     // from deneb the node answers with the block's blobs beside it
@@ -55,10 +57,8 @@ export class BlockProposalService {
       proposer: validatorIndex,
       root: toHex(root),
       blobs: contents?.blobs.length ?? 0,
-      consensusBlockValue: res.meta.consensusBlockValue.toString(),
+      consensusBlockValue: String(res.meta.consensusBlockValue),
     });
     return root;
   }
 }
-
-

@@ -7,6 +7,8 @@ import type {ValidatorApi} from "../api.js";
 import type {Signer} from "../signer/signer.js";
 import {isAggregator} from "../util/aggregation.js";
 import type {ValidatorStore} from "./validatorStore.js";
+import {fixedProposerPreferences, type ProposerPreferences} from "./proposerPreferences.js";
+import {ValidatorRegistrations} from "./registration.js";
 
 export interface AttesterDutyWithProof extends AttesterDuty {
   /** get_slot_signature of the duty's slot, when it makes this validator an aggregator; else null. */
@@ -32,8 +34,10 @@ export interface DutiesServiceOptions {
   store: ValidatorStore;
   config: BeaconConfig;
   logger?: Logger;
-  /** Fee recipient announced with prepareBeaconProposer for every validator, each epoch. */
-  feeRecipient?: Uint8Array;
+  /** Each key's fee recipient, announced with prepareBeaconProposer each epoch (default: none). */
+  preferences?: ProposerPreferences;
+  /** Also send signed builder registrations (register_validator) each epoch. */
+  builderRegistrations?: boolean;
 }
 
 export function computeSyncCommitteePeriod(epoch: number): number {
@@ -45,7 +49,8 @@ export class DutiesService {
   private readonly store: ValidatorStore;
   private readonly config: BeaconConfig;
   private readonly logger: Logger;
-  private readonly feeRecipient: Uint8Array | null;
+  private readonly preferences: ProposerPreferences;
+  private readonly registrations: ValidatorRegistrations | null;
   private readonly proposers = new Map<number, EpochDuties<ProposerDutyWithSigner>>();
   private readonly attesters = new Map<number, EpochDuties<AttesterDutyWithProof>>();
   private readonly syncByPeriod = new Map<number, SyncDutyWithSigner[]>();
@@ -56,7 +61,8 @@ export class DutiesService {
     this.store = opts.store;
     this.config = opts.config;
     this.logger = opts.logger ?? noopLogger;
-    this.feeRecipient = opts.feeRecipient ?? null;
+    this.preferences = opts.preferences ?? fixedProposerPreferences({});
+    this.registrations = opts.builderRegistrations === true ? new ValidatorRegistrations(this.preferences) : null;
   }
 
   /**
@@ -93,8 +99,9 @@ export class DutiesService {
       this.fetchAttesters(epoch + 1, signal),
       this.fetchSync(epoch, signal),
       this.prepareProposers(signal),
+      this.registerValidators(signal),
     ]);
-    const names = ["next epoch's attester duties", "sync committee duties", "proposer preparation"];
+    const names = ["next epoch's attester duties", "sync committee duties", "proposer preparation", "builder registration"];
     rest.forEach((r, i) => {
       if (r.status === "rejected" && !signal?.aborted) this.logger.warn("Duties fetch incomplete", {epoch, what: names[i], error: (r.reason as Error).message});
     });
@@ -119,11 +126,18 @@ export class DutiesService {
       const signer = this.store.signerAt(duty.validatorIndex);
       return signer !== null && bytesEqual(signer.pubkey, duty.pubkey) ? [{duty, signer}] : [];
     });
-    // phase0 validator.md, "Aggregation selection": known as soon as the duty is
+    // phase0 validator.md, "Aggregation selection": known as soon as the duty is. A key that cannot
+    // sign now (doppelganger watch, remote signer down) is no aggregator, and keeps its duty: one
+    // key's failure must not cost every other key its attestations.
     const duties: AttesterDutyWithProof[] = await Promise.all(
       ours.map(async ({duty, signer}) => {
-        const proof = await signer.signSelectionProof(duty.slot);
-        return {...duty, signer, selectionProof: isAggregator(duty.committeeLength, proof) ? proof : null};
+        try {
+          const proof = await signer.signSelectionProof(duty.slot);
+          return {...duty, signer, selectionProof: isAggregator(duty.committeeLength, proof) ? proof : null};
+        } catch (e) {
+          if (!signal?.aborted) this.logger.warn("Selection proof not signed", {slot: duty.slot, validator: duty.validatorIndex, error: (e as Error).message});
+          return {...duty, signer, selectionProof: null};
+        }
       }),
     );
     this.attesters.set(epoch, {dependentRoot: res.meta.dependentRoot, duties});
@@ -166,11 +180,22 @@ export class DutiesService {
     }
   }
 
+  /** prepare_beacon_proposer with each key's own fee recipient; keys without one are left to the node's default. */
   private async prepareProposers(signal?: AbortSignal): Promise<void> {
-    const feeRecipient = this.feeRecipient;
-    if (feeRecipient === null) return;
-    const preparations = this.store.indices().map((validatorIndex) => ({validatorIndex, feeRecipient}));
+    const preparations = this.store.known().flatMap(({index, signer}) => {
+      const feeRecipient = this.preferences.feeRecipient(signer.pubkey);
+      return feeRecipient === null ? [] : [{validatorIndex: index, feeRecipient}];
+    });
+    if (preparations.length === 0) return;
     await this.api.prepareBeaconProposer({preparations}, {signal});
+  }
+
+  private async registerValidators(signal?: AbortSignal): Promise<void> {
+    if (this.registrations === null) return;
+    const {registrations, failed} = await this.registrations.registrationsFor(this.store.known().map((k) => k.signer));
+    for (const f of failed) if (!signal?.aborted) this.logger.warn("Builder registration not signed", {pubkey: f.pubkey, error: f.error.message});
+    if (registrations.length === 0) return;
+    await this.api.registerValidator({registrations}, {signal});
   }
 
   /**

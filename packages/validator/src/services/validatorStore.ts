@@ -23,6 +23,24 @@ export class ValidatorStore {
     }
   }
 
+  /** Adds a key at runtime (a keymanager import); false when it is already held. */
+  add(signer: Signer): boolean {
+    const key = toHex(signer.pubkey) as HexString;
+    if (this.byPubkey.has(key)) return false;
+    this.byPubkey.set(key, {signer, index: null});
+    return true;
+  }
+
+  /** Drops a key (a keymanager delete): no duty of it is fetched or run from now on. */
+  remove(pubkey: Uint8Array): boolean {
+    const key = toHex(pubkey) as HexString;
+    const entry = this.byPubkey.get(key);
+    if (entry === undefined) return false;
+    this.byPubkey.delete(key);
+    if (entry.index !== null) this.byIndex.delete(entry.index);
+    return true;
+  }
+
   get size(): number {
     return this.byPubkey.size;
   }
@@ -34,6 +52,11 @@ export class ValidatorStore {
 
   signerAt(index: number): Signer | null {
     return this.byIndex.get(index) ?? null;
+  }
+
+  /** The keys the beacon node knows, with their indices, ascending by index. */
+  known(): {index: number; signer: Signer}[] {
+    return this.indices().map((index) => ({index, signer: this.byIndex.get(index) as Signer}));
   }
 
   /** Validator indices of the keys the beacon node knows, ascending. */

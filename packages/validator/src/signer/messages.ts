@@ -4,6 +4,7 @@
 import type {Type, ValueOf} from "@chainsafe/ssz";
 import {
   DOMAIN_AGGREGATE_AND_PROOF,
+  DOMAIN_APPLICATION_BUILDER,
   DOMAIN_BEACON_ATTESTER,
   DOMAIN_BEACON_PROPOSER,
   DOMAIN_CONTRIBUTION_AND_PROOF,
@@ -14,7 +15,8 @@ import {
   isForkAtLeast,
   type ForkName,
 } from "@hearth/params";
-import {computeSigningRoot, type BeaconConfig} from "@hearth/config";
+import {computeDomain, computeSigningRoot, type BeaconConfig} from "@hearth/config";
+import {ValidatorRegistration} from "@hearth/api";
 import {altair, electra, phase0, ssz, sszTypesFor} from "@hearth/types";
 import {util, type BeaconBlockAllForks} from "@hearth/state-transition";
 import {ValidatorError, ValidatorErrorCode} from "../errors.js";
@@ -23,6 +25,8 @@ const {computeEpochAtSlot} = util;
 
 export type AggregateAndProofAllForks = ValueOf<typeof phase0.AggregateAndProof> | ValueOf<typeof electra.AggregateAndProof>;
 export type ContributionAndProof = ValueOf<typeof altair.ContributionAndProof>;
+/** The builder spec's ValidatorRegistrationV1: fee recipient and gas limit a key asks builders for. */
+export type ValidatorRegistrationV1 = ValueOf<typeof ValidatorRegistration>;
 
 /** A message a validator key signs; `type` names the spec helper that signs it. */
 export type SignableMessage =
@@ -33,7 +37,8 @@ export type SignableMessage =
   | {type: "selectionProof"; slot: number}
   | {type: "syncCommitteeMessage"; slot: number; blockRoot: Uint8Array}
   | {type: "syncSelectionProof"; slot: number; subcommitteeIndex: number}
-  | {type: "contributionAndProof"; contributionAndProof: ContributionAndProof};
+  | {type: "contributionAndProof"; contributionAndProof: ContributionAndProof}
+  | {type: "validatorRegistration"; registration: ValidatorRegistrationV1};
 
 export type SignableMessageType = SignableMessage["type"];
 
@@ -104,5 +109,9 @@ export function computeMessageSigningRoot(config: BeaconConfig, message: Signabl
       checkAltair(config, epoch, "contributionAndProof");
       return computeSigningRoot(altair.ContributionAndProof, message.contributionAndProof, config.getDomain(DOMAIN_CONTRIBUTION_AND_PROOF, epoch));
     }
+    case "validatorRegistration":
+      // builder-specs validator.md, "Signing": the genesis fork version and a zero genesis validators
+      // root, so that one registration holds on every fork
+      return computeSigningRoot(ValidatorRegistration, message.registration, computeDomain(DOMAIN_APPLICATION_BUILDER, config.chain.GENESIS_FORK_VERSION));
   }
 }

@@ -11,7 +11,9 @@ import {
   type ContributionAndProof,
   type SignableMessage,
   type SigningRequest,
+  type ValidatorRegistrationV1,
 } from "./messages.js";
+import {guardSignFn, type SigningGuards} from "./guarded.js";
 
 /** The signing duties of one validator key; each resolves to a 96-byte signature. */
 export interface Signer {
@@ -32,6 +34,8 @@ export interface Signer {
   signSyncSelectionProof(slot: number, subcommitteeIndex: number): Promise<Uint8Array>;
   /** altair get_contribution_and_proof_signature */
   signContributionAndProof(contributionAndProof: ContributionAndProof): Promise<Uint8Array>;
+  /** builder-specs: the signature of a ValidatorRegistrationV1 (register_validator). */
+  signValidatorRegistration(registration: ValidatorRegistrationV1): Promise<Uint8Array>;
 }
 
 /** Makes the signature of one request: the only place a key is used. */
@@ -84,9 +88,16 @@ export class RequestSigner implements Signer {
   signContributionAndProof(contributionAndProof: ContributionAndProof): Promise<Uint8Array> {
     return this.request({type: "contributionAndProof", contributionAndProof});
   }
+  signValidatorRegistration(registration: ValidatorRegistrationV1): Promise<Uint8Array> {
+    return this.request({type: "validatorRegistration", registration});
+  }
 }
 
-/** A Signer over a local secret key: bls.Sign of the request's signing root. */
-export function createLocalSigner(secretKey: SecretKey, config: BeaconConfig): RequestSigner {
-  return new RequestSigner(secretKey.toPublicKey().toBytes(), config, async (request) => secretKey.sign(request.signingRoot).toBytes());
+/**
+ * A Signer over a local secret key: bls.Sign of the request's signing root; with `guards`, every
+ * block and attestation passes slashing (and doppelganger) protection first.
+ */
+export function createLocalSigner(secretKey: SecretKey, config: BeaconConfig, guards?: SigningGuards): RequestSigner {
+  const sign: SignFn = async (request) => secretKey.sign(request.signingRoot).toBytes();
+  return new RequestSigner(secretKey.toPublicKey().toBytes(), config, guards === undefined ? sign : guardSignFn(sign, config, guards));
 }

@@ -32,6 +32,7 @@ import {
   SyncCommitteeService,
   ValidatorStore,
   createLocalSigner,
+  fixedProposerPreferences,
   isSyncCommitteeAggregator,
 } from "../../src/index.js";
 import {TestChain, committeesAt} from "./helpers/chain.js";
@@ -55,12 +56,12 @@ function setup(chain: TestChain, logger?: Logger) {
   const node = new FakeNode(chain);
   const api = node.api;
   const store = new ValidatorStore(secretKeys.map((sk) => createLocalSigner(sk, chain.config)));
-  const duties = new DutiesService({api, store, config: chain.config, logger, feeRecipient: new Uint8Array(20).fill(0xfe)});
+  const duties = new DutiesService({api, store, config: chain.config, logger, preferences: fixedProposerPreferences({feeRecipient: new Uint8Array(20).fill(0xfe)})});
   return {
     node,
     store,
     duties,
-    blocks: new BlockProposalService({api, logger, graffiti: new Uint8Array(32).fill(0x68)}),
+    blocks: new BlockProposalService({api, logger, preferences: fixedProposerPreferences({graffiti: new Uint8Array(32).fill(0x68)})}),
     attestations: new AttestationService({api, duties, config: chain.config, logger}),
     sync: new SyncCommitteeService({api, duties, config: chain.config, logger}),
   };

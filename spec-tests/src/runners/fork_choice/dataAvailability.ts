@@ -2,13 +2,12 @@
 // blobs and proofs, fulu's column sidecars. The step's files stand in for retrieve_blobs_and_proofs and
 // retrieve_column_sidecars; the checks on what they return are the spec's, with c-kzg for the KZG math.
 import {ListCompositeType} from "@chainsafe/ssz";
-import {MAX_BLOB_COMMITMENTS_PER_BLOCK, NUMBER_OF_COLUMNS} from "@hearth/params";
+import {MAX_BLOB_COMMITMENTS_PER_BLOCK} from "@hearth/params";
 import {Blob, fulu} from "@hearth/types";
-import {getBlobParameters, type ChainConfig} from "@hearth/config";
-import {util} from "@hearth/state-transition";
+import type {ChainConfig} from "@hearth/config";
+import {kzg, verifyDataColumnSidecar, verifyDataColumnSidecarKzgProofs} from "@hearth/beacon-node";
 import type {CaseId} from "../../types.js";
 import {fromHex, readSszSnappy} from "../../util/files.js";
-import {ensureTrustedSetup, verifyBlobKzgProofBatch, verifyCellKzgProofBatch} from "../../util/kzg.js";
 
 /** Thrown when a case needs what this runner cannot do: it fails the case whatever the step expected. */
 export class UnsupportedError extends Error {}
@@ -28,7 +27,7 @@ export function isBlobDataAvailable(c: CaseId, step: BlobDataStep, commitments: 
   const blobs = step.blobs === undefined ? [] : BlobList.deserialize(readSszSnappy(c.dir, step.blobs));
   const proofs = (step.proofs ?? []).map(fromHex);
   loadTrustedSetup();
-  return verifyBlobKzgProofBatch(blobs, commitments, proofs);
+  return kzg.verifyBlobKzgProofBatch(blobs, commitments, proofs);
 }
 
 /**
@@ -44,30 +43,13 @@ export function isColumnDataAvailable(c: CaseId, config: ChainConfig, step: Blob
   return sidecars.every((sidecar) => verifyDataColumnSidecar(config, sidecar) && verifyDataColumnSidecarKzgProofs(sidecar));
 }
 
-/** verify_data_column_sidecar (fulu p2p-interface.md) */
-function verifyDataColumnSidecar(config: ChainConfig, sidecar: fulu.DataColumnSidecar): boolean {
-  if (sidecar.index >= NUMBER_OF_COLUMNS) return false;
-  // A sidecar for zero blobs is invalid
-  if (sidecar.kzgCommitments.length === 0) return false;
-  const epoch = util.computeEpochAtSlot(sidecar.signedBlockHeader.message.slot);
-  if (sidecar.kzgCommitments.length > getBlobParameters(config, epoch).maxBlobsPerBlock) return false;
-  return sidecar.column.length === sidecar.kzgCommitments.length && sidecar.column.length === sidecar.kzgProofs.length;
-}
-
-/** verify_data_column_sidecar_kzg_proofs (fulu p2p-interface.md) */
-function verifyDataColumnSidecarKzgProofs(sidecar: fulu.DataColumnSidecar): boolean {
-  // The column index is also the cell index of every cell in the column
-  const cellIndices = sidecar.column.map(() => sidecar.index);
-  return verifyCellKzgProofBatch(sidecar.kzgCommitments, cellIndices, sidecar.column, sidecar.kzgProofs);
-}
-
 /**
  * The trusted setup is the runner's environment, not the block's data: a failure to load it must fail
  * the case, never pass as an expected "unavailable".
  */
 function loadTrustedSetup(): void {
   try {
-    ensureTrustedSetup();
+    kzg.ensureTrustedSetup();
   } catch (e) {
     throw new UnsupportedError(`KZG trusted setup could not be loaded: ${(e as Error).message}`);
   }

@@ -1,7 +1,7 @@
 // /eth/v*/beacon/pool/* (beacon-APIs apis/beacon/pool).
 import {ListCompositeType} from "@chainsafe/ssz";
 import {isForkAtLeast, type ForkName} from "@hearth/params";
-import {electra, phase0, sszTypesFor} from "@hearth/types";
+import {capella, electra, phase0, sszTypesFor} from "@hearth/types";
 import type {Codec} from "../../codecs/codec.js";
 import {uintParam} from "../../codecs/params.js";
 import {ProposerSlashings, SignedVoluntaryExits, SyncCommitteeMessages} from "../../types/beacon.js";
@@ -18,6 +18,7 @@ const attesterSlashingLists = {
   phase0: new ListCompositeType(phase0.AttesterSlashing, API_LIST_LIMIT),
   electra: new ListCompositeType(electra.AttesterSlashing, API_LIST_LIMIT),
 };
+const SignedBLSToExecutionChanges = new ListCompositeType(capella.SignedBLSToExecutionChange, API_LIST_LIMIT);
 const sinceElectra = (fork: ForkName): "phase0" | "electra" => (isForkAtLeast(fork, "electra") ? "electra" : "phase0");
 
 /** Pool attestations: Attestation before electra, with committee_bits from electra. */
@@ -99,6 +100,21 @@ export const poolRoutes = {
     method: "POST",
     path: "/eth/v1/beacon/pool/sync_committees",
     args: {signatures: bodyArg(SyncCommitteeMessages)},
+    response: emptyResponse(),
+  }),
+  getPoolBLSToExecutionChanges: defineRoute({
+    operationId: "getPoolBLSToExecutionChanges",
+    method: "GET",
+    path: "/eth/v1/beacon/pool/bls_to_execution_changes",
+    args: {},
+    response: dataResponse(SignedBLSToExecutionChanges),
+  }),
+  /** A list of changes; a bad item fails with the spec's IndexedErrorMessage. */
+  submitPoolBLSToExecutionChange: defineRoute({
+    operationId: "submitPoolBLSToExecutionChange",
+    method: "POST",
+    path: "/eth/v1/beacon/pool/bls_to_execution_changes",
+    args: {changes: bodyArg(SignedBLSToExecutionChanges)},
     response: emptyResponse(),
   }),
 };

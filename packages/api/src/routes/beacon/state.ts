@@ -1,4 +1,5 @@
 // /eth/v1/beacon/genesis and /eth/v1/beacon/states/{state_id}/* (beacon-APIs apis/beacon/states).
+import {validatorsJsonChunks} from "../../types/validatorsJson.js";
 import {phase0} from "@hearth/types";
 import {enumParam, listParam, stateIdParam, uintParam, validatorIdParam} from "../../codecs/params.js";
 import {
@@ -12,9 +13,12 @@ import {
   ValidatorsQuery,
   VALIDATOR_STATUS_FILTERS,
 } from "../../types/beacon.js";
-import {bodyArg, dataResponse, defineRoute, optionalQueryArg, pathArg} from "../route.js";
+import {PendingConsolidations, PendingDeposits, PendingPartialWithdrawals, ProposerLookahead, Randao, ValidatorBalances, ValidatorIdentities, ValidatorIdList} from "../../types/stateExtra.js";
+import {bodyArg, dataResponse, defineRoute, optionalBodyArg, optionalQueryArg, pathArg} from "../route.js";
 
 const stateMeta = {meta: ["executionOptimistic", "finalized"] as const};
+const stateSszMeta = {meta: ["executionOptimistic", "finalized"] as const, ssz: true};
+const versionedStateMeta = {meta: ["version", "executionOptimistic", "finalized"] as const, ssz: true};
 const stateId = pathArg("state_id", stateIdParam);
 
 export const stateRoutes = {
@@ -55,15 +59,15 @@ export const stateRoutes = {
       id: optionalQueryArg("id", listParam(validatorIdParam)),
       status: optionalQueryArg("status", listParam(enumParam(VALIDATOR_STATUS_FILTERS))),
     },
-    response: dataResponse(ValidatorResponses, stateMeta),
+    response: dataResponse(ValidatorResponses, {...stateSszMeta, jsonDataChunks: validatorsJsonChunks}),
   }),
   /** getStateValidators with the filters in the body, for id lists too long for a URL. */
   postStateValidators: defineRoute({
     operationId: "postStateValidators",
     method: "POST",
     path: "/eth/v1/beacon/states/{state_id}/validators",
-    args: {stateId, query: bodyArg(ValidatorsQuery)},
-    response: dataResponse(ValidatorResponses, stateMeta),
+    args: {stateId, query: optionalBodyArg(ValidatorsQuery)},
+    response: dataResponse(ValidatorResponses, {...stateSszMeta, jsonDataChunks: validatorsJsonChunks}),
   }),
   getStateValidator: defineRoute({
     operationId: "getStateValidator",
@@ -90,5 +94,61 @@ export const stateRoutes = {
     path: "/eth/v1/beacon/states/{state_id}/sync_committees",
     args: {stateId, epoch: optionalQueryArg("epoch", uintParam)},
     response: dataResponse(EpochSyncCommittee, stateMeta),
+  }),
+  getStateValidatorBalances: defineRoute({
+    operationId: "getStateValidatorBalances",
+    method: "GET",
+    path: "/eth/v1/beacon/states/{state_id}/validator_balances",
+    args: {stateId, id: optionalQueryArg("id", listParam(validatorIdParam))},
+    response: dataResponse(ValidatorBalances, stateSszMeta),
+  }),
+  postStateValidatorBalances: defineRoute({
+    operationId: "postStateValidatorBalances",
+    method: "POST",
+    path: "/eth/v1/beacon/states/{state_id}/validator_balances",
+    args: {stateId, ids: optionalBodyArg(ValidatorIdList)},
+    response: dataResponse(ValidatorBalances, stateSszMeta),
+  }),
+  postStateValidatorIdentities: defineRoute({
+    operationId: "postStateValidatorIdentities",
+    method: "POST",
+    path: "/eth/v1/beacon/states/{state_id}/validator_identities",
+    args: {stateId, ids: optionalBodyArg(ValidatorIdList)},
+    response: dataResponse(ValidatorIdentities, stateSszMeta),
+  }),
+  getStateRandao: defineRoute({
+    operationId: "getStateRandao",
+    method: "GET",
+    path: "/eth/v1/beacon/states/{state_id}/randao",
+    args: {stateId, epoch: optionalQueryArg("epoch", uintParam)},
+    response: dataResponse(Randao, stateMeta),
+  }),
+  getPendingDeposits: defineRoute({
+    operationId: "getPendingDeposits",
+    method: "GET",
+    path: "/eth/v1/beacon/states/{state_id}/pending_deposits",
+    args: {stateId},
+    response: dataResponse(PendingDeposits, versionedStateMeta),
+  }),
+  getPendingPartialWithdrawals: defineRoute({
+    operationId: "getPendingPartialWithdrawals",
+    method: "GET",
+    path: "/eth/v1/beacon/states/{state_id}/pending_partial_withdrawals",
+    args: {stateId},
+    response: dataResponse(PendingPartialWithdrawals, versionedStateMeta),
+  }),
+  getPendingConsolidations: defineRoute({
+    operationId: "getPendingConsolidations",
+    method: "GET",
+    path: "/eth/v1/beacon/states/{state_id}/pending_consolidations",
+    args: {stateId},
+    response: dataResponse(PendingConsolidations, versionedStateMeta),
+  }),
+  getProposerLookahead: defineRoute({
+    operationId: "getProposerLookahead",
+    method: "GET",
+    path: "/eth/v1/beacon/states/{state_id}/proposer_lookahead",
+    args: {stateId},
+    response: dataResponse(ProposerLookahead, versionedStateMeta),
   }),
 };

@@ -22,8 +22,32 @@ const PASSTHROUGH: Partial<Record<EventTopic, ChainEvent>> = {
 };
 
 /** Listens to the chain for one topic; topics the chain has no source for (none yet) send nothing. */
-function subscribeTopic(topic: EventTopic, on: Subscribe, push: Push): void {
+function subscribeTopic(topic: EventTopic, on: Subscribe, push: Push, chain: ApiContext["chain"], unsubscribes: (() => void)[]): void {
   switch (topic) {
+    case "payload_attributes":
+      on(ChainEvent.payloadAttributes, (d) =>
+        push({
+          type: "payload_attributes",
+          message: {
+            version: d.fork,
+            data: {...d, parentBlockRoot: fromHex(d.parentBlockRoot), parentBlockHash: fromHex(d.parentBlockHash)},
+          },
+        })
+      );
+      return;
+    case "blob_sidecar":
+      on(ChainEvent.blobSidecar, (d) => push({type: "blob_sidecar", message: {...d, blockRoot: fromHex(d.blockRoot)}}));
+      return;
+    case "data_column_sidecar":
+      on(ChainEvent.dataColumnSidecar, (d) => push({type: "data_column_sidecar", message: {...d, blockRoot: fromHex(d.blockRoot)}}));
+      return;
+    // the light-client server pushes its latest updates when they change
+    case "light_client_finality_update":
+      unsubscribes.push(chain.lightClientServer.onFinalityUpdate((u) => push({type: topic, message: {version: u.fork, data: u.data}})));
+      return;
+    case "light_client_optimistic_update":
+      unsubscribes.push(chain.lightClientServer.onOptimisticUpdate((u) => push({type: topic, message: {version: u.fork, data: u.data}})));
+      return;
     case "head":
       on(ChainEvent.head, (d) =>
         push({
@@ -89,7 +113,7 @@ export function createEventsApi(ctx: ApiContext): EventsApi {
           emitter.on(event, listener);
           unsubscribes.push(() => emitter.off(event, listener));
         };
-        for (const topic of new Set(topics)) subscribeTopic(topic, on, push);
+        for (const topic of new Set(topics)) subscribeTopic(topic, on, push, ctx.chain, unsubscribes);
         return () => unsubscribes.forEach((off) => off());
       }, signal);
     },

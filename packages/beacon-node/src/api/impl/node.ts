@@ -5,7 +5,7 @@ import type {ApiContext} from "./context.js";
 
 type NodeApi = Pick<
   BeaconApiImpl,
-  "getNetworkIdentity" | "getPeers" | "getPeer" | "getPeerCount" | "getNodeVersion" | "getSyncingStatus" | "getHealth"
+  "getNetworkIdentity" | "getPeers" | "getPeer" | "getPeerCount" | "getNodeVersion" | "getNodeVersionV2" | "getSyncingStatus" | "getHealth"
 >;
 
 /** "Hearth/v0.1.0/linux-x64": client name, version, platform, as clients' version strings go. */
@@ -17,6 +17,7 @@ export function nodeVersionString(version: string): string {
 export function createNodeApi(ctx: ApiContext): NodeApi {
   return {
     async getNetworkIdentity() {
+      if (ctx.network !== null) return {data: await ctx.network.getIdentity()};
       // Placeholder until the network exists: no ENR, no listening or discovery addresses, and the
       // metadata of a node subscribed to no attestation or sync committee subnet.
       return {
@@ -30,19 +31,29 @@ export function createNodeApi(ctx: ApiContext): NodeApi {
       };
     },
 
-    // No networking yet: no peers in any state.
-    async getPeers() {
-      return {data: []};
+    // Without a network: no peers in any state.
+    async getPeers({state, direction}) {
+      return {data: ctx.network === null ? [] : await ctx.network.getPeers({states: state, directions: direction})};
     },
     async getPeer({peerId}) {
-      throw new ApiError(404, `Peer not found: ${peerId}`);
+      const peer = ctx.network === null ? null : await ctx.network.getPeer(peerId);
+      if (peer === null) throw new ApiError(404, `Peer not found: ${peerId}`);
+      return {data: peer};
     },
     async getPeerCount() {
-      return {data: {disconnected: 0, connecting: 0, connected: 0, disconnecting: 0}};
+      const count = {disconnected: 0, connecting: 0, connected: 0, disconnecting: 0};
+      for (const peer of ctx.network === null ? [] : await ctx.network.getPeers({})) count[peer.state]++;
+      return {data: count};
     },
 
     async getNodeVersion() {
       return {data: {version: nodeVersionString(ctx.version)}};
+    },
+
+    /** ClientVersionV1 (execution-apis engine/identification.md): "HE" is not a registered code yet. */
+    async getNodeVersionV2() {
+      const version = ctx.version.startsWith("v") ? ctx.version : `v${ctx.version}`;
+      return {data: {beaconNode: {code: "HE", name: "Hearth", version, commit: ctx.commit}}};
     },
 
     async getSyncingStatus() {

@@ -3,12 +3,13 @@
 import {ApiError, type BeaconApiImpl, type ProducedBlock} from "@hearth/api";
 import {G2_POINT_AT_INFINITY, verify} from "@hearth/bls";
 import {bytesEqual, computeSigningRoot, fromHex, toHex} from "@hearth/config";
-import {DOMAIN_RANDAO, ForkSeq, SYNC_COMMITTEE_SUBNET_COUNT} from "@hearth/params";
+import {DOMAIN_RANDAO, ForkSeq, SLOTS_PER_HISTORICAL_ROOT, SYNC_COMMITTEE_SUBNET_COUNT} from "@hearth/params";
 import {util} from "@hearth/state-transition";
 import {ssz} from "@hearth/types";
 import type {ProducedBlock as ChainProducedBlock} from "../../chain/index.js";
 import type {ApiContext} from "./context.js";
 import {submitEach, withApiErrors} from "./errors.js";
+import type {ProducedPayload} from "./producedPayloads.js";
 
 type ValidatorApi = Pick<
   BeaconApiImpl,
@@ -25,6 +26,10 @@ type ValidatorApi = Pick<
   | "publishContributionAndProofs"
   | "prepareBeaconProposer"
   | "getLiveness"
+  | "getProposerDutiesV2"
+  | "submitBeaconCommitteeSelections"
+  | "submitSyncCommitteeSelections"
+  | "registerValidator"
 >;
 
 const GWEI_TO_WEI = 1_000_000_000n;
@@ -84,6 +89,8 @@ export function createValidatorApi(ctx: ApiContext): ValidatorApi {
         return chain.produceBlock({slot, randaoReveal, graffiti, feeRecipient});
       });
       logger.debug("Block produced", {slot, fork: produced.fork, proposer: produced.block.proposerIndex});
+      const payload = (produced.block.body as {executionPayload?: ProducedPayload["payload"]}).executionPayload;
+      if (payload !== undefined) ctx.producedPayloads.add({payload, blobsBundle: produced.blobsBundle});
       return {
         data: producedBlockData(produced),
         meta: {
@@ -147,6 +154,44 @@ export function createValidatorApi(ctx: ApiContext): ValidatorApi {
       const oldest = ctx.liveness.oldestEpoch(current);
       if (epoch > current || epoch < oldest) throw new ApiError(400, `Liveness is known for epochs ${oldest} to ${current}, not ${epoch}`);
       return {data: indices.map((index) => ({index, isLive: ctx.liveness.isLive(epoch, index)}))};
+    },
+
+    /**
+     * The same duties as v1, with v2's dependent root: the block root at the last slot of epoch - 2
+     * (the proposer lookahead fixes proposers an epoch ahead), or the genesis block's on underflow.
+     */
+    async getProposerDutiesV2({epoch}) {
+      const duties = await withApiErrors(() => chain.getProposerDuties(epoch));
+      const dependentSlot = util.computeStartSlotAtEpoch(Math.max(epoch - 1, 0)) - 1;
+      const head = chain.head;
+      let dependentRoot: string;
+      if (dependentSlot < 0) dependentRoot = chain.anchorRoot;
+      else if (dependentSlot >= head.state.state.slot) dependentRoot = head.node.blockRoot;
+      else if (head.state.state.slot - dependentSlot > SLOTS_PER_HISTORICAL_ROOT) throw new ApiError(400, `Invalid path param epoch: ${epoch} is too far behind the head`);
+      // get_block_root_at_slot on the head state: the last block at or before the slot
+      else dependentRoot = toHex(head.state.state.blockRoots.get(dependentSlot % SLOTS_PER_HISTORICAL_ROOT));
+      return {data: duties.duties, meta: {dependentRoot: fromHex(dependentRoot), executionOptimistic: duties.executionOptimistic}};
+    },
+
+    // Selections combine a distributed validator's partial selection proofs: the spec leaves them
+    // to DVT middleware and lets a beacon node answer 501.
+    async submitBeaconCommitteeSelections() {
+      throw new ApiError(501, "Beacon committee selections are for distributed validator middleware; this beacon node does not combine selection proofs");
+    },
+    async submitSyncCommitteeSelections() {
+      throw new ApiError(501, "Sync committee selections are for distributed validator middleware; this beacon node does not combine selection proofs");
+    },
+
+    /**
+     * Builder registrations. There is no builder (relay) to pass them to; the fee recipient of a
+     * known validator is taken as its proposal preference, as prepareBeaconProposer's would be.
+     */
+    async registerValidator({registrations}) {
+      const state = chain.head.state;
+      for (const {message} of registrations) {
+        const index = state.epochCtx.pubkeyCache.getIndex(state.state, message.pubkey);
+        if (index !== null && !ctx.feeRecipients.has(index)) ctx.feeRecipients.set(index, message.feeRecipient);
+      }
     },
   };
 }

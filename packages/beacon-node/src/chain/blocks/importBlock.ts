@@ -5,7 +5,8 @@
 import {SLOTS_PER_EPOCH} from "@hearth/params";
 import {toHex} from "@hearth/config";
 import {util, type CachedBeaconState, type SignedBeaconBlockAllForks} from "@hearth/state-transition";
-import {ExecutionStatus, getJustifiedBalances, type Checkpoint, type ProtoNode} from "@hearth/fork-choice";
+import {ExecutionStatus, getJustifiedBalances, type Checkpoint, type ProtoBlock, type ProtoNode} from "@hearth/fork-choice";
+import type {SignatureSet} from "@hearth/bls";
 import type {phase0} from "@hearth/types";
 import {BlockError, BlockErrorCode, errorMessage} from "../errors.js";
 import {ChainEvent} from "../emitter.js";
@@ -23,6 +24,10 @@ export interface ImportBlockOpts {
   validSignatures?: boolean;
   /** The caller holds the blobs the block commits to (deneb+): is_data_available. */
   dataAvailable?: boolean;
+  /** Internal (importSegment.ts): collect the block's signature sets here instead of verifying them. */
+  signatureSets?: SignatureSet[];
+  /** Internal (importSegment.ts): the block's parent, verified earlier in the same segment and not yet in fork choice. */
+  segmentParent?: Pick<ProtoBlock, "blockRoot" | "slot" | "executionStatus"> & {finalizedDescendant: boolean};
 }
 
 export interface ImportBlockResult {
@@ -41,6 +46,19 @@ interface AttesterSlashingLike {
 
 export async function processBlock(chain: BeaconChain, signedBlock: SignedBeaconBlockAllForks, opts: ImportBlockOpts): Promise<ImportBlockResult> {
   const verified = await verifyBlock(chain, signedBlock, opts);
+  const node = await importVerifiedBlock(chain, verified, opts);
+  await updateHead(chain);
+  await onCheckpointsChanged(chain);
+  chain.logger.debug("Block imported", {slot: node.slot, root: verified.blockRootHex, source: opts.source, head: chain.head.node.blockRoot});
+  return {blockRoot: verified.blockRootHex, slot: node.slot, executionStatus: node.executionStatus, head: chain.head.node};
+}
+
+/**
+ * A verified block into fork choice (its votes too), the state cache and the DB, and its block event;
+ * the head is the caller's to update. Rejects with FORK_CHOICE_ERROR, after which nothing changed.
+ */
+export async function importVerifiedBlock(chain: BeaconChain, verified: VerifiedBlock, opts: ImportBlockOpts): Promise<ProtoNode> {
+  const {signedBlock} = verified;
   await prepareJustifiedBalances(chain, verified);
   const fc = chain.forkChoice;
 
@@ -61,10 +79,7 @@ export async function processBlock(chain: BeaconChain, signedBlock: SignedBeacon
     block: verified.blockRootHex,
     executionOptimistic: node.executionStatus === ExecutionStatus.Syncing,
   });
-  await updateHead(chain);
-  await onCheckpointsChanged(chain);
-  chain.logger.debug("Block imported", {slot: block.slot, root: verified.blockRootHex, source: opts.source, head: chain.head.node.blockRoot});
-  return {blockRoot: verified.blockRootHex, slot: block.slot, executionStatus: node.executionStatus, head: chain.head.node};
+  return node;
 }
 
 /**
@@ -120,6 +135,8 @@ async function writeBlock(chain: BeaconChain, verified: VerifiedBlock, opts: Imp
   const {signedBlock, blockRoot} = verified;
   try {
     await chain.db.putBlock(blockRoot, signedBlock);
+    // The block's sidecars, kept for peers and the API (chain/dataAvailability); logs its own failures.
+    await chain.dataAvailability.onBlockImported(verified.availableData);
     const parentSlot = chain.forkChoice.getBlock(toHex(signedBlock.message.parentRoot))?.slot ?? 0;
     const epoch = util.computeEpochAtSlot(signedBlock.message.slot);
     if (epoch > util.computeEpochAtSlot(parentSlot)) {

@@ -23,6 +23,7 @@ import {BlockError, BlockErrorCode, errorMessage} from "../errors.js";
 import {blockType} from "../anchor.js";
 import type {BeaconChain} from "../chain.js";
 import type {ImportBlockOpts} from "./importBlock.js";
+import {checkDataAvailability, type AvailableData} from "../dataAvailability/index.js";
 
 const {computeStartSlotAtEpoch, getBeaconProposerIndex} = util;
 const ZERO_HASH_HEX = "0x" + "00".repeat(32);
@@ -36,6 +37,8 @@ export interface VerifiedBlock {
   preState: CachedBeaconState;
   postState: CachedBeaconState;
   protoBlock: ProtoBlock;
+  /** The sidecars that made the block's data available, stored once the block is imported. */
+  availableData: AvailableData;
 }
 
 /** The body fields the pipeline reads, any fork. */
@@ -69,7 +72,8 @@ export async function verifyBlock(chain: BeaconChain, signedBlock: SignedBeaconB
   chain.tickForkChoice();
   const currentSlot = chain.clock.currentSlot;
   if (block.slot > currentSlot) throw new BlockError(BlockErrorCode.FUTURE_SLOT, {slot: block.slot, currentSlot});
-  const parent = fc.getBlock(parentRootHex);
+  // A parent earlier in the same chain segment is not in fork choice yet (importSegment.ts).
+  const parent = opts.segmentParent?.blockRoot === parentRootHex ? opts.segmentParent : fc.getBlock(parentRootHex);
   if (parent === undefined) throw new BlockError(BlockErrorCode.PARENT_UNKNOWN, {parentRoot: parentRootHex, slot: block.slot});
   if (parent.executionStatus === ExecutionStatus.Invalid) throw new BlockError(BlockErrorCode.PARENT_INVALID, {parentRoot: parentRootHex});
   if (block.slot <= parent.slot) throw new BlockError(BlockErrorCode.NOT_LATER_THAN_PARENT, {slot: block.slot, parentSlot: parent.slot});
@@ -95,17 +99,17 @@ export async function verifyBlock(chain: BeaconChain, signedBlock: SignedBeaconB
       // the block names a validator or committee the state does not have: it cannot be valid
       throw new BlockError(BlockErrorCode.STATE_TRANSITION_ERROR, {reason: errorMessage(e)});
     }
-    // One batch for the whole block, on the worker pool when the node has one.
-    const valid = chain.blsVerifier ? await chain.blsVerifier.verifySignatureSets(sets) : verifySignatureSets(sets);
-    if (!valid) throw new BlockError(BlockErrorCode.INVALID_SIGNATURE, {root: blockRootHex, sets: sets.length});
+    if (opts.signatureSets !== undefined) {
+      // A chain segment verifies its blocks' sets itself, alongside the transitions (importSegment.ts).
+      opts.signatureSets.push(...sets);
+    } else {
+      // One batch for the whole block, on the worker pool when the node has one.
+      const valid = chain.blsVerifier ? await chain.blsVerifier.verifySignatureSets(sets) : verifySignatureSets(sets);
+      if (!valid) throw new BlockError(BlockErrorCode.INVALID_SIGNATURE, {root: blockRootHex, sets: sets.length});
+    }
   }
 
   const body = block.body as unknown as BodyFields;
-  const seq = ForkSeq[fork];
-  // deneb fork-choice.md on_block: assert is_data_available(...)
-  if (seq >= ForkSeq.deneb && (body.blobKzgCommitments?.length ?? 0) > 0 && !opts.dataAvailable) {
-    throw new BlockError(BlockErrorCode.DATA_UNAVAILABLE, {root: blockRootHex, blobs: body.blobKzgCommitments?.length});
-  }
 
   // state_transition with the slots already processed: process_block, then the state root check.
   const postState = cloneCachedState(preState);
@@ -118,6 +122,13 @@ export async function verifyBlock(chain: BeaconChain, signedBlock: SignedBeaconB
   if (!bytesEqual(stateRoot, block.stateRoot)) {
     throw new BlockError(BlockErrorCode.INVALID_STATE_ROOT, {root: blockRootHex, expected: toHex(stateRoot), actual: toHex(block.stateRoot)});
   }
+
+  // deneb/fulu fork-choice.md on_block: assert is_data_available(...), after the transition so an
+  // invalid block costs no KZG work (chain/dataAvailability; throws DATA_UNAVAILABLE, block kept pending).
+  // The pending cache keeps these opts for a later import: without a segment's signature collector,
+  // so that a block waiting for its data is verified in full when it comes.
+  const daOpts: ImportBlockOpts = {source: opts.source, validSignatures: opts.validSignatures && opts.signatureSets === undefined, dataAvailable: opts.dataAvailable};
+  const availableData = await checkDataAvailability(chain.dataAvailability, fork, blockRoot, blockRootHex, signedBlock, daOpts);
 
   const executionStatus = await verifyPayload(chain, fork, preState, block, body, opts);
   const payloadHash = executionStatus === ExecutionStatus.PreMerge ? null : toHex((body.executionPayload as ExecutionPayload).blockHash);
@@ -138,7 +149,7 @@ export async function verifyBlock(chain: BeaconChain, signedBlock: SignedBeaconB
     executionStatus,
     executionPayloadBlockHash: payloadHash === ZERO_HASH_HEX ? null : payloadHash,
   };
-  return {signedBlock, fork, blockRoot, blockRootHex, preState, postState, protoBlock};
+  return {signedBlock, fork, blockRoot, blockRootHex, preState, postState, protoBlock, availableData};
 }
 
 /**

@@ -16,6 +16,8 @@ import type {BlobsBundle, ExecutionPayload, PayloadAttributes} from "../../execu
 import {ChainError, ChainErrorCode, errorMessage} from "../errors.js";
 import type {BeaconChain} from "../chain.js";
 import {safeAndFinalizedHashes} from "../blocks/head.js";
+import {ChainEvent} from "../emitter.js";
+import {toHex} from "@hearth/config";
 
 export interface ProducedPayload {
   executionPayload: ExecutionPayload;
@@ -39,6 +41,22 @@ export function payloadAttributesFor(chain: BeaconChain, preState: CachedBeaconS
   return attributes;
 }
 
+/** The event stream's payload_attributes: builders and relays learn what the engine is asked to build. */
+function emitPayloadAttributes(chain: BeaconChain, fork: ForkName, preState: CachedBeaconState, parentRoot: Uint8Array, attributes: PayloadAttributes): void {
+  if (chain.emitter.listenerCount(ChainEvent.payloadAttributes) === 0) return;
+  const {state} = preState;
+  const parent = (state as BeaconStateBellatrix).latestExecutionPayloadHeader;
+  chain.emitter.emit(ChainEvent.payloadAttributes, {
+    fork,
+    proposerIndex: preState.epochCtx.getBeaconProposer(state, state.slot),
+    proposalSlot: state.slot,
+    parentBlockNumber: parent.blockNumber,
+    parentBlockRoot: toHex(parentRoot),
+    parentBlockHash: toHex(parent.blockHash),
+    payloadAttributes: attributes,
+  });
+}
+
 /**
  * The payload for a block on `preState` (advanced to the block's slot). Before the merge (a
  * bellatrix state without a payload yet) the default payload: no terminal block is sought here.
@@ -51,6 +69,7 @@ export async function producePayload(chain: BeaconChain, fork: ForkName, preStat
   const engine = chain.executionEngine;
   if (engine === null) throw new ChainError(ChainErrorCode.EXECUTION_ENGINE_ERROR, {reason: "no execution engine configured"});
   const attributes = payloadAttributesFor(chain, preState, parentRoot, feeRecipient);
+  emitPayloadAttributes(chain, fork, preState, parentRoot, attributes);
   const {safe, finalized} = safeAndFinalizedHashes(chain);
   try {
     const {payloadId, payloadStatus} = await engine.notifyForkchoiceUpdate(fork, state.latestExecutionPayloadHeader.blockHash, safe, finalized, attributes);

@@ -64,6 +64,8 @@ export async function produceBlock(chain: BeaconChain, opts: ProduceBlockOpts): 
   const syncAggregate = seq >= ForkSeq.altair ? produceSyncAggregate(chain, preState, parentRoot) : null;
   const operations = selectOperations(preState, chain.attestationPool, chain.opPool);
   const payload = seq >= ForkSeq.bellatrix ? await producePayload(chain, fork, preState, parentRoot, opts.feeRecipient ?? chain.defaultFeeRecipient) : null;
+  // The block's blobs make its own sidecars when it comes back for import (chain/dataAvailability).
+  if (payload?.blobsBundle !== undefined) chain.dataAvailability.addLocalBlobsBundle(fork, payload.blobsBundle);
   const build = (ops: BlockOperations): BeaconBlockAllForks => ({
     slot,
     proposerIndex: util.getBeaconProposerIndex(preState),

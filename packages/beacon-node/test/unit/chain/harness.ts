@@ -43,6 +43,12 @@ export interface HarnessOptions {
   validatorCount: number;
   configOverrides?: Partial<ChainConfig>;
   maxBlockStates?: number;
+  /** The mock engine's blobs per payload and their seed (data availability tests). */
+  blobsPerBlock?: number;
+  blobSeed?: string;
+  /** Genesis time (default GENESIS_TIME) and the chain's store (default in memory): the range-sync bench keeps its chain on disk. */
+  genesisTime?: number;
+  db?: ChainDb;
 }
 
 export class DevHarness {
@@ -64,17 +70,19 @@ export class DevHarness {
 
   static async create(opts: HarnessOptions): Promise<DevHarness> {
     const config = configAtGenesis(opts.fork, opts.configOverrides);
-    const genesis = createInteropGenesisState(config, opts.fork, opts.validatorCount, GENESIS_TIME);
-    const engine = new ExecutionEngineMock({genesisTimestamp: GENESIS_TIME});
+    const genesisTime = opts.genesisTime ?? GENESIS_TIME;
+    const genesis = createInteropGenesisState(config, opts.fork, opts.validatorCount, genesisTime);
+    const engine = new ExecutionEngineMock({genesisTimestamp: genesisTime, blobsPerBlock: opts.blobsPerBlock, blobSeed: opts.blobSeed});
     if (ForkSeq[opts.fork] >= ForkSeq.bellatrix) {
       // The dev chain's execution genesis: the merge is complete from slot 0.
       const headerType = sszTypesFor(opts.fork as "bellatrix").ExecutionPayloadHeader;
-      const header = createGenesisExecutionPayloadHeader(opts.fork, engine.genesisBlockHash, GENESIS_TIME);
+      const header = createGenesisExecutionPayloadHeader(opts.fork, engine.genesisBlockHash, genesisTime);
       (genesis.state as BeaconStateBellatrix).latestExecutionPayloadHeader = headerType.toViewDU(header as never);
       genesis.state.commit();
     }
-    const db = new ChainDbAdapter(await Db.openInMemory(), config);
+    const db = opts.db ?? new ChainDbAdapter(await Db.openInMemory(), config);
     const harness = new DevHarness(opts.fork, config, interopSecretKeys(opts.validatorCount), engine, db, null as unknown as BeaconChain, genesis);
+    harness.nowMs = genesisTime * 1000;
     harness.chain = await BeaconChain.initFromAnchor(harness.chainOptions(opts), genesis);
     return harness;
   }
@@ -85,7 +93,7 @@ export class DevHarness {
 
   /** Moves the clock `offsetMs` into `slot` and lets the chain see every slot passed. */
   setSlot(slot: number, offsetMs = 100): void {
-    this.nowMs = (GENESIS_TIME + (slot * this.config.SLOT_DURATION_MS) / 1000) * 1000 + offsetMs;
+    this.nowMs = (this.genesis.state.genesisTime + (slot * this.config.SLOT_DURATION_MS) / 1000) * 1000 + offsetMs;
     this.chain.clock.tick();
   }
 

@@ -178,6 +178,10 @@ export class FakeNode {
         self.record("prepareBeaconProposer", args);
         return ok(undefined);
       },
+      async registerValidator(args: Record<string, unknown>) {
+        self.record("registerValidator", args);
+        return ok(undefined);
+      },
       async produceBlockV3(args: {slot: number; randaoReveal: Uint8Array; graffiti?: Uint8Array}) {
         self.record("produceBlockV3", args);
         const {fork, block} = chain.blockAt(args.slot, args.randaoReveal, args.graffiti);

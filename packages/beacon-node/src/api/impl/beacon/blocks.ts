@@ -12,14 +12,31 @@ import {resolveBlockId, type ResolvedBlock} from "../resolve.js";
 
 type BlocksApi = Pick<BeaconApiImpl, "getBlockHeaders" | "getBlockHeader" | "getBlockV2" | "publishBlockV2" | "getBlockRoot">;
 
+/**
+ * Body roots of recently asked blocks, by block root: a block never changes, and hashing its body is
+ * most of what answering the head's header costs (tools poll headers/head many times a slot).
+ */
+const bodyRoots = new Map<string, Uint8Array>();
+const MAX_BODY_ROOTS = 64;
+
+function bodyRootOf(resolved: ResolvedBlock): Uint8Array {
+  let root = bodyRoots.get(resolved.root);
+  if (root === undefined) {
+    const bodyType = sszTypesFor(resolved.fork).BeaconBlockBody as unknown as Type<unknown>;
+    root = bodyType.hashTreeRoot(resolved.block.message.body);
+    bodyRoots.set(resolved.root, root);
+    if (bodyRoots.size > MAX_BODY_ROOTS) bodyRoots.delete(bodyRoots.keys().next().value as string);
+  }
+  return root;
+}
+
 function headerResponse(resolved: ResolvedBlock): BlockHeaderResponse {
   const {message, signature} = resolved.block;
-  const bodyType = sszTypesFor(resolved.fork).BeaconBlockBody as unknown as Type<unknown>;
   return {
     root: fromHex(resolved.root),
     canonical: resolved.canonical,
     header: {
-      message: {slot: message.slot, proposerIndex: message.proposerIndex, parentRoot: message.parentRoot, stateRoot: message.stateRoot, bodyRoot: bodyType.hashTreeRoot(message.body)},
+      message: {slot: message.slot, proposerIndex: message.proposerIndex, parentRoot: message.parentRoot, stateRoot: message.stateRoot, bodyRoot: bodyRootOf(resolved)},
       signature,
     },
   };

@@ -19,6 +19,8 @@ type PoolApi = Pick<
   | "getPoolVoluntaryExits"
   | "submitPoolVoluntaryExit"
   | "submitPoolSyncCommitteeSignatures"
+  | "getPoolBLSToExecutionChanges"
+  | "submitPoolBLSToExecutionChange"
 >;
 
 function isElectra(fork: ForkName): boolean {
@@ -89,6 +91,14 @@ export function createPoolApi(ctx: ApiContext): PoolApi {
         chain.submitSyncCommitteeMessage(message);
         ctx.liveness.record(util.computeEpochAtSlot(message.slot), message.validatorIndex);
       });
+    },
+
+    async getPoolBLSToExecutionChanges() {
+      return {data: chain.opPool.getAllBlsToExecutionChanges()};
+    },
+
+    async submitPoolBLSToExecutionChange({changes}) {
+      await submitEach(changes, "BLS to execution changes", logger, (change) => chain.submitBlsToExecutionChange(change));
     },
   };
 }

@@ -80,7 +80,7 @@ export function createStateApi(ctx: ApiContext): StateApi {
 
     async postStateValidators({stateId, query}) {
       const resolved = await resolveStateId(ctx, stateId);
-      return {data: filterValidators(resolved.state, query.ids, query.statuses), meta: metaOf(resolved)};
+      return {data: filterValidators(resolved.state, query?.ids, query?.statuses), meta: metaOf(resolved)};
     },
 
     async getStateValidator({stateId, validatorId}) {

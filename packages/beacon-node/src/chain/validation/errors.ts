@@ -1,0 +1,27 @@
+// The two ways a gossip message fails (p2p-interface.md: "[IGNORE]" and "[REJECT]"), thrown by the
+// validation functions exactly where the spec raises GossipIgnore / GossipReject.
+
+export enum GossipAction {
+  /** Not forwarded, no penalty: stale, duplicate, or not checkable yet. */
+  IGNORE = "ignore",
+  /** Invalid: not forwarded, and the sender is penalised. */
+  REJECT = "reject",
+}
+
+export class GossipValidationError extends Error {
+  override readonly name = "GossipValidationError";
+  constructor(
+    readonly code: GossipAction,
+    readonly reason: string,
+  ) {
+    super(`${code}: ${reason}`);
+  }
+}
+
+export function gossipIgnore(reason: string): never {
+  throw new GossipValidationError(GossipAction.IGNORE, reason);
+}
+
+export function gossipReject(reason: string): never {
+  throw new GossipValidationError(GossipAction.REJECT, reason);
+}

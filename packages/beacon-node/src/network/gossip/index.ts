@@ -1,0 +1,1 @@
+export {createGossipHandlers, type GossipHandlerOptions} from "./handlers.js";

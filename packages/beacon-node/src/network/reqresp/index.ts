@@ -1,0 +1,2 @@
+export {createReqRespHandlers, type ReqRespHandlerOptions} from "./handlers.js";
+export {getLocalStatus, beaconConfigOf} from "./status.js";

@@ -1,0 +1,1 @@
+export {getCustodyGroups, computeColumnsForCustodyGroup} from "./custody.js";

@@ -1,0 +1,1 @@
+export {BeaconNodes, isNodeFailure, type BeaconNodesOptions} from "./beaconNodes.js";
