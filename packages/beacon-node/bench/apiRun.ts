@@ -45,12 +45,17 @@ export async function main(args: string[]): Promise<void> {
     for (const c of CASES) {
       if (only !== undefined && !c.name.includes(only)) continue;
       const times: number[] = [];
+      const cpu: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
         t = performance.now();
+        const cpu0 = process.cpuUsage();
         const res = await fetch(url + c.path, {headers: {accept: c.accept}});
         const body = new Uint8Array(await res.arrayBuffer());
         times.push(performance.now() - t);
+        // the CPU this process spent (server and in-process client): a figure a loaded machine inflates less than wall time
+        const used = process.cpuUsage(cpu0);
+        cpu.push((used.user + used.system) / 1000);
         if (res.status !== 200) throw new Error(`${c.name}: status ${res.status}: ${Buffer.from(body.subarray(0, 300)).toString()}`);
         const type = (res.headers.get("content-type") ?? "").split(";")[0];
         if (type !== c.accept) throw new Error(`${c.name}: content type ${type}`);
@@ -64,6 +69,7 @@ export async function main(args: string[]): Promise<void> {
           ms: Math.round(ms),
           ops_per_s: Number((1000 / ms).toFixed(3)),
           runs: times.map((x) => Math.round(x)),
+          cpu_ms: cpu.map((x) => Math.round(x)),
           bytes,
           validators,
           target_ms: c.targetMs,

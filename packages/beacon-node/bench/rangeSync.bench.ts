@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   let exitCode = 0;
   try {
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     const node = await startSyncingNode(fixture, dataDir, server.multiaddr);
     let blocks = 0;
     let firstBlockMs: number | null = null;
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       }, 10);
     });
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
     const importMs = performance.now() - (firstBlockMs ?? started);
     const head = node.chain.head.node;
     await node.close();
@@ -108,6 +110,9 @@ async function main(): Promise<void> {
         slots_per_s: round((head.slot * 1000) / wallMs),
         // from the first imported block: without the node's start-up and the peer handshake
         import_blocks_per_s: round((blocks * 1000) / importMs),
+        // the syncing process's CPU (main thread and BLS workers): less sensitive to a busy machine than wall time
+        cpu_s: round((cpu.user + cpu.system) / 1e6),
+        load_avg_1m: round(os.loadavg()[0]),
         finalized_epoch: node.chain.forkChoice.finalizedCheckpoint.epoch,
         validators: 64,
         preset: "minimal",

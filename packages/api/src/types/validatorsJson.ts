@@ -54,95 +54,129 @@ export function* validatorsJsonChunks(list: readonly ValidatorResponse[]): Gener
 }
 
 // ---- the registry written from its bytes ----
+// Byte stores dominate, so they go four at a time through a DataView (unaligned stores are fine):
+// constant text as 32-bit words, hex as one 32-bit word per two input bytes, decimals two digits
+// per 16-bit store.
 
 const CHUNK_BYTES = 1 << 20;
 /** More than one item's JSON can take (~600 bytes with every number at 20 digits). */
 const MAX_ITEM_BYTES = 1024;
 
-const ascii = (s: string): Buffer => Buffer.from(s, "latin1");
-const INDEX = ascii('{"index":"');
-const BALANCE = ascii('","balance":"');
-const STATUS_TO_PUBKEY = VALIDATOR_STATUSES.map((s) => ascii(`","status":"${s}","validator":{"pubkey":"0x`));
-const CREDENTIALS = ascii('","withdrawal_credentials":"0x');
-const EFFECTIVE_BALANCE = ascii('","effective_balance":"');
-const SLASHED_TO_ELIGIBILITY = [false, true].map((b) => ascii(`","slashed":${b},"activation_eligibility_epoch":"`));
-const ACTIVATION = ascii('","activation_epoch":"');
-const EXIT = ascii('","exit_epoch":"');
-const WITHDRAWABLE = ascii('","withdrawable_epoch":"');
-const END = ascii('"}}');
-const U64_MAX_BYTES = ascii(UINT64_MAX);
-/** The two hex digits of each byte value. */
-const HEX = ascii(Array.from({length: 256}, (_, b) => b.toString(16).padStart(2, "0")).join(""));
-const POW10 = Array.from({length: 17}, (_, i) => 10 ** i);
-
-function put(out: Buffer, p: number, bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; i++) out[p + i] = bytes[i];
-  return p + bytes.length;
+/**
+ * Constant ASCII text as 32-bit little-endian words, the last one padded with zeros: the padding is
+ * written past the text's end and overwritten by whatever follows (each chunk has room to spare).
+ */
+interface Text {
+  words: Uint32Array;
+  length: number;
 }
 
-function putHex(out: Buffer, p: number, src: Buffer, from: number, to: number): number {
-  for (let k = from; k < to; k++) {
-    const b = src[k] * 2;
-    out[p++] = HEX[b];
-    out[p++] = HEX[b + 1];
+function text(s: string): Text {
+  const bytes = Buffer.alloc(Math.ceil(s.length / 4) * 4);
+  bytes.write(s, "latin1");
+  const words = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < words.length; i++) words[i] = bytes.readUInt32LE(i * 4);
+  return {words, length: s.length};
+}
+
+const INDEX = text('{"index":"');
+const BALANCE = text('","balance":"');
+const STATUS_TO_PUBKEY = VALIDATOR_STATUSES.map((s) => text(`","status":"${s}","validator":{"pubkey":"0x`));
+const CREDENTIALS = text('","withdrawal_credentials":"0x');
+const EFFECTIVE_BALANCE = text('","effective_balance":"');
+const SLASHED_TO_ELIGIBILITY = [false, true].map((b) => text(`","slashed":${b},"activation_eligibility_epoch":"`));
+const ACTIVATION = text('","activation_epoch":"');
+const EXIT = text('","exit_epoch":"');
+const WITHDRAWABLE = text('","withdrawable_epoch":"');
+const END = text('"}}');
+const U64_MAX_TEXT = text(UINT64_MAX);
+
+/** Two input bytes (big-endian uint16) to their four hex digits as a little-endian word. */
+const HEX4 = new Uint32Array(65536);
+/** 0..99 to its two decimal digits as a little-endian uint16. */
+const DIGITS2 = new Uint16Array(100);
+{
+  const hexDigit = (x: number): number => "0123456789abcdef".charCodeAt(x);
+  for (let v = 0; v < 65536; v++) {
+    HEX4[v] = (hexDigit(v >> 12) | (hexDigit((v >> 8) & 15) << 8) | (hexDigit((v >> 4) & 15) << 16) | (hexDigit(v & 15) << 24)) >>> 0;
   }
+  for (let v = 0; v < 100; v++) DIGITS2[v] = (48 + Math.floor(v / 10)) | ((48 + (v % 10)) << 8);
+}
+const POW10 = Array.from({length: 17}, (_, i) => 10 ** i);
+
+/** The chunk being written and its views. */
+interface Sink {
+  out: Buffer;
+  dv: DataView;
+}
+
+function put(s: Sink, p: number, t: Text): number {
+  const {words} = t;
+  for (let i = 0; i < words.length; i++) s.dv.setUint32(p + i * 4, words[i], true);
+  return p + t.length;
+}
+
+/** `count` bytes (even) of `src` from `at` as lowercase hex. */
+function putHex(s: Sink, p: number, src: DataView, at: number, count: number): number {
+  for (let k = 0; k < count; k += 2, p += 4) s.dv.setUint32(p, HEX4[src.getUint16(at + k, false)], true);
   return p;
 }
 
+/** A safe integer in decimal. */
+function putUint(s: Sink, p: number, n: number): number {
+  let len = 1;
+  while (len < 16 && n >= POW10[len]) len++;
+  let i = p + len;
+  while (n >= 100) {
+    const q = Math.floor(n / 100);
+    i -= 2;
+    s.dv.setUint16(i, DIGITS2[n - q * 100], true);
+    n = q;
+  }
+  if (n >= 10) s.dv.setUint16(i - 2, DIGITS2[n], true);
+  else s.out[i - 1] = 48 + n;
+  return p + len;
+}
+
 /** A little-endian uint64 in decimal, as the codec writes the number it reads (2**64 - 1 as the maximum). */
-function putU64(out: Buffer, p: number, src: Buffer, at: number): number {
-  const lo = src.readUInt32LE(at);
-  const hi = src.readUInt32LE(at + 4);
-  if (hi === 0xffffffff && lo === 0xffffffff) return put(out, p, U64_MAX_BYTES);
-  let n = hi * TWO_POW_32 + lo;
-  if (n > Number.MAX_SAFE_INTEGER) return p + out.write(String(n), p, "latin1");
-  let len = 1;
-  while (len < 16 && n >= POW10[len]) len++;
-  for (let i = p + len - 1; i >= p; i--) {
-    const q = Math.floor(n / 10);
-    out[i] = 48 + n - q * 10;
-    n = q;
-  }
-  return p + len;
+function putU64(s: Sink, p: number, src: DataView, at: number): number {
+  const lo = src.getUint32(at, true);
+  const hi = src.getUint32(at + 4, true);
+  if (hi === 0) return putUint(s, p, lo);
+  if (hi === 0xffffffff && lo === 0xffffffff) return put(s, p, U64_MAX_TEXT);
+  const n = hi * TWO_POW_32 + lo;
+  if (n > Number.MAX_SAFE_INTEGER) return p + s.out.write(String(n), p, "latin1");
+  return putUint(s, p, n);
 }
 
-function putUint(out: Buffer, p: number, n: number): number {
-  let len = 1;
-  while (len < 16 && n >= POW10[len]) len++;
-  for (let i = p + len - 1; i >= p; i--) {
-    const q = Math.floor(n / 10);
-    out[i] = 48 + n - q * 10;
-    n = q;
-  }
-  return p + len;
-}
-
-function putItem(out: Buffer, p: number, r: ValidatorRegistryBytes, validators: Buffer, balances: Buffer, index: number): number {
+function putItem(s: Sink, p: number, statuses: Uint8Array, validators: DataView, balances: DataView, index: number): number {
   const v = index * VALIDATOR_SSZ_SIZE;
-  p = put(out, p, INDEX);
-  p = putUint(out, p, index);
-  p = put(out, p, BALANCE);
-  p = putU64(out, p, balances, index * 8);
-  p = put(out, p, STATUS_TO_PUBKEY[r.statuses[index]]);
-  p = putHex(out, p, validators, v, v + 48);
-  p = put(out, p, CREDENTIALS);
-  p = putHex(out, p, validators, v + 48, v + 80);
-  p = put(out, p, EFFECTIVE_BALANCE);
-  p = putU64(out, p, validators, v + 80);
-  p = put(out, p, SLASHED_TO_ELIGIBILITY[validators[v + 88] === 0 ? 0 : 1]);
-  p = putU64(out, p, validators, v + 89);
-  p = put(out, p, ACTIVATION);
-  p = putU64(out, p, validators, v + 97);
-  p = put(out, p, EXIT);
-  p = putU64(out, p, validators, v + 105);
-  p = put(out, p, WITHDRAWABLE);
-  p = putU64(out, p, validators, v + 113);
-  return put(out, p, END);
+  p = put(s, p, INDEX);
+  p = putUint(s, p, index);
+  p = put(s, p, BALANCE);
+  p = putU64(s, p, balances, index * 8);
+  p = put(s, p, STATUS_TO_PUBKEY[statuses[index]]);
+  p = putHex(s, p, validators, v, 48);
+  p = put(s, p, CREDENTIALS);
+  p = putHex(s, p, validators, v + 48, 32);
+  p = put(s, p, EFFECTIVE_BALANCE);
+  p = putU64(s, p, validators, v + 80);
+  p = put(s, p, SLASHED_TO_ELIGIBILITY[validators.getUint8(v + 88) === 0 ? 0 : 1]);
+  p = putU64(s, p, validators, v + 89);
+  p = put(s, p, ACTIVATION);
+  p = putU64(s, p, validators, v + 97);
+  p = put(s, p, EXIT);
+  p = putU64(s, p, validators, v + 105);
+  p = put(s, p, WITHDRAWABLE);
+  p = putU64(s, p, validators, v + 113);
+  return put(s, p, END);
 }
 
 function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
+
+const viewOf = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
 /** `[v0,v1,…]` as fresh ~1 MB Buffers: each is handed to the socket, so none is reused. */
 function* registryJsonChunks(r: ValidatorRegistryBytes): Generator<Uint8Array | string> {
@@ -151,17 +185,18 @@ function* registryJsonChunks(r: ValidatorRegistryBytes): Generator<Uint8Array | 
     yield "[]";
     return;
   }
-  const validators = asBuffer(r.validators);
-  const balances = asBuffer(r.balances);
-  const {indices} = r;
+  const validators = viewOf(r.validators);
+  const balances = viewOf(r.balances);
+  const {indices, statuses} = r;
   let i = 0;
   while (i < n) {
     const out = Buffer.allocUnsafe(CHUNK_BYTES + MAX_ITEM_BYTES);
+    const s: Sink = {out, dv: viewOf(out)};
     let p = 0;
     if (i === 0) out[p++] = 0x5b; // [
     while (i < n && p < CHUNK_BYTES) {
       if (i > 0) out[p++] = 0x2c; // ,
-      p = putItem(out, p, r, validators, balances, indices === undefined ? i : indices[i]);
+      p = putItem(s, p, statuses, validators, balances, indices === undefined ? i : indices[i]);
       i++;
     }
     if (i === n) out[p++] = 0x5d; // ]

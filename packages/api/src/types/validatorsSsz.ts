@@ -40,10 +40,6 @@ export function registryLength(r: ValidatorRegistryBytes): number {
   return r.indices?.length ?? r.statuses.length;
 }
 
-function asBuffer(b: Uint8Array): Buffer {
-  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-}
-
 function writeU64(view: DataView, at: number, n: number): void {
   if (n === Infinity) {
     view.setUint32(at, 0xffffffff, true);
@@ -54,26 +50,33 @@ function writeU64(view: DataView, at: number, n: number): void {
   view.setUint32(at + 4, Math.floor(n / TWO_POW_32), true);
 }
 
-/** Each item: index, then the balance and validator bytes copied as they are, the status between them. */
+/**
+ * Each item: index, balance, status, then the validator's bytes as they are. Copied 32 bits at a
+ * time through DataViews: a native copy call per 121-byte item costs more than the copy itself.
+ */
 function serializeRegistryBytes(r: ValidatorRegistryBytes): Uint8Array {
   const n = registryLength(r);
-  const out = Buffer.allocUnsafe(n * VALIDATOR_RESPONSE_SSZ_SIZE);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const validators = asBuffer(r.validators);
-  const balances = asBuffer(r.balances);
+  const out = new Uint8Array(n * VALIDATOR_RESPONSE_SSZ_SIZE);
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const validators = new DataView(r.validators.buffer, r.validators.byteOffset, r.validators.byteLength);
+  const balances = new DataView(r.balances.buffer, r.balances.byteOffset, r.balances.byteLength);
   const {indices, statuses} = r;
+  const words = VALIDATOR_SSZ_SIZE >> 2;
   let at = 0;
   for (let i = 0; i < n; i++) {
     const index = indices === undefined ? i : indices[i];
-    view.setUint32(at, index, true);
-    view.setUint32(at + 4, 0, true);
-    balances.copy(out, at + 8, index * 8, index * 8 + 8);
+    dv.setUint32(at, index, true);
+    dv.setUint32(at + 4, 0, true);
+    dv.setUint32(at + 8, balances.getUint32(index * 8, true), true);
+    dv.setUint32(at + 12, balances.getUint32(index * 8 + 4, true), true);
     out[at + 16] = statuses[index];
-    validators.copy(out, at + 17, index * VALIDATOR_SSZ_SIZE, (index + 1) * VALIDATOR_SSZ_SIZE);
+    const from = index * VALIDATOR_SSZ_SIZE;
+    const to = at + 17;
+    for (let w = 0; w < words; w++) dv.setUint32(to + w * 4, validators.getUint32(from + w * 4, true), true);
+    out[to + VALIDATOR_SSZ_SIZE - 1] = validators.getUint8(from + VALIDATOR_SSZ_SIZE - 1);
     at += VALIDATOR_RESPONSE_SSZ_SIZE;
   }
-  // a plain Uint8Array, as the generic serializer returns: a Buffer would hand readers Buffer slices
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  return out;
 }
 
 export function serializeValidatorResponses(list: readonly ValidatorResponse[], statusIndex: (status: ValidatorResponse["status"]) => number): Uint8Array {

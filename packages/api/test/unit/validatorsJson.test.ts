@@ -49,6 +49,26 @@ describe("validators from a registry's bytes", () => {
     });
   }
 
+  it("the server streams the byte chunks inside the response's metadata, in JSON and SSZ", async function () {
+    this.timeout(10_000);
+    const list = sample(2300);
+    const server = createBeaconApiServer({
+      implementation: {getStateValidators: async () => ({data: validatorResponsesFromBytes(registryOf(list)), meta: {executionOptimistic: false, finalized: true}})},
+      port: 0,
+    });
+    const {url} = await server.listen();
+    try {
+      const res = await fetch(`${url}/eth/v1/beacon/states/head/validators`);
+      assert.equal(res.status, 200);
+      const text = await res.text();
+      assert.equal(text, `{"execution_optimistic":false,"finalized":true,"data":${JSON.stringify(ValidatorResponses.toJson(list))}}`);
+      const ssz = await fetch(`${url}/eth/v1/beacon/states/head/validators`, {headers: {accept: "application/octet-stream"}});
+      assert.deepEqual(new Uint8Array(await ssz.arrayBuffer()), serializeValidatorResponsesGeneric(list));
+    } finally {
+      await server.close();
+    }
+  });
+
   it("a subset by indices, in their order; read as an array it builds the same items", () => {
     const list = sample(50);
     const fast = validatorResponsesFromBytes({...registryOf(list), indices: Uint32Array.from([7, 3, 49])});
@@ -83,7 +103,8 @@ describe("validators JSON written directly (the whole-registry fast path)", () =
     assert.deepEqual(ValidatorResponses.deserialize(bytes), list);
   });
 
-  it("the server streams it inside the response's metadata, and it parses back", async () => {
+  it("the server streams it inside the response's metadata, and it parses back", async function () {
+    this.timeout(10_000);
     const list = sample(4501);
     const server = createBeaconApiServer({
       implementation: {getStateValidators: async () => ({data: list, meta: {executionOptimistic: false, finalized: true}})},

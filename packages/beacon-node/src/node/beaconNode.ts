@@ -98,7 +98,7 @@ export class BeaconNode {
 
       let nodeNetwork: NodeNetwork | null = null;
       if (opts.network) {
-        nodeNetwork = await startNodeNetwork(chain, {...opts.network, dataDir: opts.dataDir, logger: logger.child("p2p")});
+        nodeNetwork = await startNodeNetwork(chain, {...opts.network, dataDir: opts.dataDir, logger: logger.child("p2p"), metrics});
         closeOnError.push(() => nodeNetwork!.close());
       }
 

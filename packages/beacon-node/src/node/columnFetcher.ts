@@ -83,7 +83,7 @@ export class ColumnFetcher {
       const peers = this.network
         .getConnectedPeers()
         .filter((p) => p.status !== null && !this.inFlight.has(`${rootHex}:${p.peerId}`) && nowMs - (this.asked.get(`${rootHex}:${p.peerId}`) ?? -Infinity) >= this.retryMs);
-      const {byPeer, uncovered} = this.custody.assign(peers, missing);
+      const {byPeer, uncovered} = this.custody.assignOrAskUnknown(peers, missing);
       if (byPeer.size === 0) {
         this.logger.debug("No peer custodies the missing columns", {root: rootHex, missing: missing.length, peers: peers.length});
         continue;

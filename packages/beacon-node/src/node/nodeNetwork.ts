@@ -11,6 +11,7 @@ import {createReqRespHandlers, getLocalStatus} from "../network/reqresp/index.js
 import {RangeSync, rangeSyncChainOf, type RangeSyncNetwork, type SyncPeerStatus} from "../sync/index.js";
 import type {ApiNetwork} from "../api/index.js";
 import type {Logger} from "../logger/index.js";
+import {trackNodeNetworkMetrics, withReqRespMetrics, type BeaconMetrics} from "../metrics/index.js";
 import {createGossipPublisher, type GossipPublisher} from "./publisher.js";
 import {advertisedCustodyGroupCount, publishOwnSidecars, setupColumnCustody} from "./columnCustody.js";
 import {ColumnFetcher} from "./columnFetcher.js";
@@ -61,7 +62,10 @@ function syncStatusOf(status: AnyStatus): SyncPeerStatus {
   return {finalizedRoot: status.finalizedRoot, finalizedEpoch: status.finalizedEpoch, headRoot: status.headRoot, headSlot: status.headSlot};
 }
 
-export async function startNodeNetwork(chain: BeaconChain, opts: NodeNetworkOptions & {dataDir: string; logger: Logger}): Promise<NodeNetwork> {
+export async function startNodeNetwork(
+  chain: BeaconChain,
+  opts: NodeNetworkOptions & {dataDir: string; logger: Logger; metrics?: BeaconMetrics}
+): Promise<NodeNetwork> {
   const {logger} = opts;
   const config = createBeaconConfig(chain.config, chain.genesisValidatorsRoot);
   // The oldest block we can serve: the anchor's (0 from genesis, the checkpoint's after checkpoint sync).
@@ -70,11 +74,14 @@ export async function startNodeNetwork(chain: BeaconChain, opts: NodeNetworkOpti
   const getStatus = (): AnyStatus => getLocalStatus(chain, config, earliestAvailableSlot);
 
   let network: Network | null = null;
-  const reqRespHandlers = createReqRespHandlers(chain, {
-    getMetadata: () => network!.getMetadata(),
-    earliestAvailableSlot: () => earliestAvailableSlot,
-    logger: logger.child("reqresp"),
-  });
+  const reqRespHandlers = withReqRespMetrics(
+    opts.metrics,
+    createReqRespHandlers(chain, {
+      getMetadata: () => network!.getMetadata(),
+      earliestAvailableSlot: () => earliestAvailableSlot,
+      logger: logger.child("reqresp"),
+    })
+  );
   const gossipHandlers = createGossipHandlers({chain, context: createChainGossipContext(chain), logger: logger.child("gossip")});
   let onUnknownParent: ((block: SignedBeaconBlockAllForks, peerId: string) => void) | null = null;
   const handlers: GossipHandlers = {
@@ -148,6 +155,7 @@ export async function startNodeNetwork(chain: BeaconChain, opts: NodeNetworkOpti
   });
   for (const {peerId, status} of net.getSyncPeers()) sync.addPeer(peerId, syncStatusOf(status));
   sync.start();
+  if (opts.metrics) trackNodeNetworkMetrics(opts.metrics, net, sync);
   // Gossip from the start: blocks on an unknown parent are ignored until range sync has the chain.
   net.subscribeGossipCoreTopics();
 

@@ -56,4 +56,18 @@ export class PeerCustody {
     }
     return {byPeer, uncovered: [...left].sort((a, b) => a - b)};
   }
+
+  /**
+   * As assign, then the columns no peer is known to custody go to the first peer whose metadata we do
+   * not have yet: until its MetaData v3 arrives (or after that request failed) its cgc is only assumed
+   * to be CUSTODY_REQUIREMENT, but it may be a supernode; a peer without a column answers without it.
+   */
+  assignOrAskUnknown(peers: Pick<ConnectedPeer, "peerId" | "metadata">[], wanted: readonly number[]): {byPeer: Map<string, number[]>; uncovered: number[]} {
+    const out = this.assign(peers, wanted);
+    const unknown = peers.find((p) => p.metadata === null);
+    if (out.uncovered.length === 0 || unknown === undefined) return out;
+    const columns = [...(out.byPeer.get(unknown.peerId) ?? []), ...out.uncovered].sort((a, b) => a - b);
+    out.byPeer.set(unknown.peerId, columns);
+    return {byPeer: out.byPeer, uncovered: []};
+  }
 }

@@ -25,6 +25,7 @@ import {
 import {loggerFromArgs, networkOptionsFromArgs, serverOptions, withNetworkOptions, withNodeOptions, type NetworkArgs, type NodeArgs} from "./nodeOptions.js";
 import {parseForkEpochs} from "./dev.js";
 import {onShutdown} from "../shutdown.js";
+import {VERSION} from "../version.js";
 
 interface BeaconArgs extends NodeArgs, NetworkArgs {
   preset?: string;
@@ -130,6 +131,7 @@ export const beaconCommand: CommandModule<object, BeaconArgs> = {
       beforeResume: ({fork, state}) => primeMock(state, fork),
       network: networkOptionsFromArgs(args, args.dev ? undefined : (args.network ?? (args.paramsFile ? undefined : "mainnet"))),
       ...serverOptions(args),
+      version: VERSION,
     });
     onShutdown(logger, () => node.close());
   },

@@ -18,6 +18,7 @@ import {loggerFromArgs, networkOptionsFromArgs, serverOptions, withNetworkOption
 import {startValidatorClient} from "../validator.js";
 import {loadDevSettings, type DevSettings} from "../devSettings.js";
 import {onShutdown} from "../shutdown.js";
+import {VERSION} from "../version.js";
 
 interface DevArgs extends NodeArgs, NetworkArgs {
   p2p: boolean;
@@ -93,6 +94,7 @@ export const devCommand: CommandModule<object, DevArgs> = {
       },
       network: args.p2p ? networkOptionsFromArgs(args) : null,
       ...serverOptions(args),
+      version: VERSION,
     });
 
     if (args.blobsPerBlock > 0) {

@@ -49,7 +49,8 @@ describe("Grafana dashboards against live metrics (e2e)", function () {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "hearth-dash-"));
     child = spawn(
       process.execPath,
-      [CLI, "dev", "--dataDir", dataDir, "--secondsPerSlot", "1", "--p2p", "false", "--port", String(BASE), "--rest.port", String(BASE + 1), "--metrics.port", String(BASE + 2)],
+      // p2p on (loopback): the network's metrics exist only with a network
+      [CLI, "dev", "--dataDir", dataDir, "--secondsPerSlot", "1", "--port", String(BASE), "--rest.port", String(BASE + 1), "--metrics.port", String(BASE + 2)],
       {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, HEARTH_PRESET: undefined}},
     );
     child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
@@ -81,6 +82,7 @@ describe("Grafana dashboards against live metrics (e2e)", function () {
     assert.ok(sample(text, "beacon_bls_pool_jobs_total", '{result="valid"}') >= 1, "block signatures go through the BLS pool");
     assert.ok(sample(text, "beacon_bls_pool_workers") >= 1);
     assert.ok(sample(text, "process_resident_memory_bytes") > 0);
+    assert.equal(sample(text, "hearth_sync_state", '{state="synced"}') + sample(text, "hearth_sync_state", '{state="syncing"}') + sample(text, "hearth_sync_state", '{state="stalled"}'), 1);
 
     const exported = exportedNames(text);
     for (const name of exportedNames(await createValidatorMetrics().registry.metrics())) exported.add(name);

@@ -2,7 +2,7 @@
 // needs the bearer token (401 without it or with another), bodies are checked by hand and a bad
 // one is a 400 `{message}`, and it listens on 127.0.0.1 unless told otherwise.
 import {timingSafeEqual} from "node:crypto";
-import Fastify, {type FastifyInstance, type FastifyReply, type FastifyRequest} from "fastify";
+import Fastify, {type FastifyInstance, type FastifyRequest} from "fastify";
 import {noopLogger, type BeaconApiClient, type HexString, type Logger} from "@hearth/api";
 import {fromHex, toHex, type BeaconConfig} from "@hearth/config";
 import type {Interchange} from "../slashingProtection/interchange.js";
@@ -174,54 +174,44 @@ export function createKeymanagerServer(opts: KeymanagerServerOptions): Keymanage
     if (!keys.has(pubkey)) throw new BadRequest(`validator ${pubkey} is not managed by this client`, 404);
     return pubkey;
   };
-  const accepted = (reply: FastifyReply, status: number): FastifyReply => reply.code(status).send();
+  /**
+   * GET, POST and DELETE of one per-key setting: `jsonField` is its name in the API's bodies,
+   * `parse` checks a POSTed value (a BadRequest when it does not fit) and returns what is stored.
+   */
+  const settingRoutes = <F extends "feeRecipient" | "gasLimit" | "graffiti">(
+    route: string,
+    jsonField: string,
+    field: F,
+    read: (pubkey: string) => string,
+    parse: (value: unknown) => NonNullable<Parameters<ProposerSettings["set"]>[1][F]>,
+  ): void => {
+    const url = `/eth/v1/validator/:pubkey/${route}`;
+    app.get(url, async (req) => {
+      const pubkey = knownPubkey(req);
+      return {data: {pubkey, [jsonField]: read(pubkey)}};
+    });
+    app.post(url, async (req, reply) => {
+      const pubkey = knownPubkey(req);
+      settings.set(pubkey, {[field]: parse(object(req.body)[jsonField])});
+      return reply.code(202).send();
+    });
+    app.delete(url, async (req, reply) => {
+      settings.unset(knownPubkey(req), field);
+      return reply.code(204).send();
+    });
+  };
 
-  app.get("/eth/v1/validator/:pubkey/feerecipient", async (req) => {
-    const pubkey = knownPubkey(req);
-    return {data: {pubkey, ethaddress: settings.feeRecipient(pubkey) ?? ZERO_FEE_RECIPIENT}};
+  settingRoutes("feerecipient", "ethaddress", "feeRecipient", (pubkey) => settings.feeRecipient(pubkey) ?? ZERO_FEE_RECIPIENT, (value) => {
+    if (typeof value !== "string" || !ADDRESS_RE.test(value)) throw new BadRequest("ethaddress must be a 20-byte hex address");
+    return value.toLowerCase();
   });
-  app.post("/eth/v1/validator/:pubkey/feerecipient", async (req, reply) => {
-    const pubkey = knownPubkey(req);
-    const {ethaddress} = object(req.body);
-    if (typeof ethaddress !== "string" || !ADDRESS_RE.test(ethaddress)) throw new BadRequest("ethaddress must be a 20-byte hex address");
-    settings.set(pubkey, {feeRecipient: ethaddress.toLowerCase()});
-    return accepted(reply, 202);
+  settingRoutes("gas_limit", "gas_limit", "gasLimit", (pubkey) => String(settings.gasLimit(pubkey)), (value) => {
+    if (typeof value !== "string" || !UINT_RE.test(value) || !Number.isSafeInteger(Number(value))) throw new BadRequest("gas_limit must be a decimal string");
+    return Number(value);
   });
-  app.delete("/eth/v1/validator/:pubkey/feerecipient", async (req, reply) => {
-    settings.unset(knownPubkey(req), "feeRecipient");
-    return accepted(reply, 204);
-  });
-
-  app.get("/eth/v1/validator/:pubkey/gas_limit", async (req) => {
-    const pubkey = knownPubkey(req);
-    return {data: {pubkey, gas_limit: String(settings.gasLimit(pubkey))}};
-  });
-  app.post("/eth/v1/validator/:pubkey/gas_limit", async (req, reply) => {
-    const pubkey = knownPubkey(req);
-    const gasLimit = object(req.body).gas_limit;
-    if (typeof gasLimit !== "string" || !UINT_RE.test(gasLimit) || !Number.isSafeInteger(Number(gasLimit))) throw new BadRequest("gas_limit must be a decimal string");
-    settings.set(pubkey, {gasLimit: Number(gasLimit)});
-    return accepted(reply, 202);
-  });
-  app.delete("/eth/v1/validator/:pubkey/gas_limit", async (req, reply) => {
-    settings.unset(knownPubkey(req), "gasLimit");
-    return accepted(reply, 204);
-  });
-
-  app.get("/eth/v1/validator/:pubkey/graffiti", async (req) => {
-    const pubkey = knownPubkey(req);
-    return {data: {pubkey, graffiti: settings.graffiti(pubkey)}};
-  });
-  app.post("/eth/v1/validator/:pubkey/graffiti", async (req, reply) => {
-    const pubkey = knownPubkey(req);
-    const {graffiti} = object(req.body);
-    if (typeof graffiti !== "string" || Buffer.byteLength(graffiti, "utf8") > 32) throw new BadRequest("graffiti must be a string of at most 32 UTF-8 bytes");
-    settings.set(pubkey, {graffiti});
-    return accepted(reply, 202);
-  });
-  app.delete("/eth/v1/validator/:pubkey/graffiti", async (req, reply) => {
-    settings.unset(knownPubkey(req), "graffiti");
-    return accepted(reply, 204);
+  settingRoutes("graffiti", "graffiti", "graffiti", (pubkey) => settings.graffiti(pubkey), (value) => {
+    if (typeof value !== "string" || Buffer.byteLength(value, "utf8") > 32) throw new BadRequest("graffiti must be a string of at most 32 UTF-8 bytes");
+    return value;
   });
 
   // --- voluntary exit

@@ -66,8 +66,7 @@ export class ValidatorKeys {
   constructor(private readonly opts: ValidatorKeysOptions) {
     this.logger = opts.logger ?? noopLogger;
     if (opts.remoteKeysFile !== null && fs.existsSync(opts.remoteKeysFile)) {
-      const saved = JSON.parse(fs.readFileSync(opts.remoteKeysFile, "utf8")) as {pubkey: string; url: string}[];
-      for (const r of saved) this.keys.set(normalizePubkeyHex(r.pubkey), {kind: "remote", pubkey: normalizePubkeyHex(r.pubkey), url: r.url, readonly: false});
+      for (const r of readRemoteKeysFile(opts.remoteKeysFile)) this.keys.set(r.pubkey, {kind: "remote", pubkey: r.pubkey, url: r.url, readonly: false});
     }
   }
 
@@ -232,4 +231,26 @@ export class ValidatorKeys {
     fs.writeFileSync(tmp, JSON.stringify(saved, null, 2));
     fs.renameSync(tmp, file);
   }
+}
+
+/**
+ * The remote keys saved by earlier imports. A damaged file stops the start with its name: going on
+ * without those keys would leave their duties undone with no word why.
+ */
+function readRemoteKeysFile(file: string): {pubkey: string; url: string}[] {
+  const damaged = (reason: string): Error => new Error(`remote keys file ${file} is damaged (${reason}): repair it, or remove it and import the remote keys again`);
+  let saved: unknown;
+  try {
+    saved = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw damaged((e as Error).message);
+  }
+  if (!Array.isArray(saved)) throw damaged("not a JSON array");
+  return saved.map((r: unknown, i) => {
+    const {pubkey, url} = (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>;
+    if (typeof pubkey !== "string" || !/^(0x)?[0-9a-fA-F]{96}$/.test(pubkey) || typeof url !== "string" || !URL.canParse(url)) {
+      throw damaged(`entry ${i} is not {pubkey, url}`);
+    }
+    return {pubkey: normalizePubkeyHex(pubkey), url};
+  });
 }

@@ -14,11 +14,18 @@ import {RangeSyncError, RangeSyncErrorCode} from "./errors.js";
 import {ProgressTracker, formatEta} from "./progress.js";
 import type {RangeSyncChain, RangeSyncNetwork, SyncPeerAction, SyncPeerStatus} from "./interface.js";
 
+/**
+ * Whole epochs, at least 32 slots: one epoch on mainnet; on the minimal preset (8-slot epochs) four,
+ * since a request's round trip costs the same for 8 blocks as for 32 and 2 requests per peer may be
+ * in flight (measured by bench/rangeSync.bench.ts).
+ */
+const DEFAULT_SLOTS_PER_BATCH = Math.ceil(32 / SLOTS_PER_EPOCH) * SLOTS_PER_EPOCH;
+
 export interface RangeSyncOptions {
   chain: RangeSyncChain;
   network: RangeSyncNetwork;
   logger: ChainLogger;
-  /** Slots per batch: one epoch by default. */
+  /** Slots per batch: whole epochs, at least 32 slots, by default. */
   slotsPerBatch?: number;
   /** Batches held beyond the one being imported, downloading or downloaded (bounds memory). */
   maxBatchesAhead?: number;
@@ -93,7 +100,7 @@ export class RangeSync {
     this.chain = opts.chain;
     this.network = opts.network;
     this.logger = opts.logger;
-    this.slotsPerBatch = opts.slotsPerBatch ?? SLOTS_PER_EPOCH;
+    this.slotsPerBatch = opts.slotsPerBatch ?? DEFAULT_SLOTS_PER_BATCH;
     this.maxBatchesAhead = opts.maxBatchesAhead ?? 8;
     this.maxRequestsPerPeer = opts.maxRequestsPerPeer ?? 2;
     this.maxBatchAttempts = opts.maxBatchAttempts ?? 5;
@@ -154,6 +161,14 @@ export class RangeSync {
     if (this.run !== null || best > headSlot + this.minSlotsAhead) state = "syncing";
     else if (this.peers.size === 0 && syncDistance > SLOTS_PER_EPOCH) state = "stalled";
     return {state, headSlot, targetSlot, syncDistance, peers: this.peers.size};
+  }
+
+  /** The current run's speed over the progress window (metrics); null when no run is on. */
+  getProgress(): {slotsPerSecond: number; blocksPerSecond: number} | null {
+    const run = this.run;
+    if (run === null) return null;
+    const {slotsPerSecond, blocksPerSecond} = this.progress.progress(run.targetSlot);
+    return {slotsPerSecond, blocksPerSecond};
   }
 
   /** Looks whether the head fell behind the clock, asks peers for their current heads, and syncs. */

@@ -173,7 +173,9 @@ export async function runValidator(args: ValidatorArgs): Promise<void> {
       closers.push(() => loop);
     }
   } catch (e) {
+    // a start cut short by SIGINT/SIGTERM is no failure: the shutdown handler closes and exits 0
+    const stopped = controller.signal.aborted;
     await closeAll().catch(() => {});
-    throw e;
+    if (!stopped) throw e;
   }
 }

@@ -5,7 +5,8 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import Fastify, {type FastifyInstance} from "fastify";
-import {DOMAIN_BEACON_ATTESTER, DOMAIN_BEACON_PROPOSER, DOMAIN_RANDAO, SLOTS_PER_EPOCH} from "@hearth/params";
+import {ValidatorRegistration} from "@hearth/api";
+import {DOMAIN_APPLICATION_BUILDER, DOMAIN_BEACON_ATTESTER, DOMAIN_BEACON_PROPOSER, DOMAIN_RANDAO, SLOTS_PER_EPOCH} from "@hearth/params";
 import {bytesEqual, computeDomain, computeSigningRoot, createBeaconConfig, fromHex, toHex} from "@hearth/config";
 import {SecretKey, verify} from "@hearth/bls";
 import {electra, phase0, ssz} from "@hearth/types";
@@ -37,6 +38,12 @@ interface SignBody {
 
 /** The signing root a Web3Signer computes from the body, independent of the signingRoot field. */
 function rootFromBody(body: SignBody): Uint8Array {
+  if (body.type === "VALIDATOR_REGISTRATION") {
+    // builder-specs: genesis fork version, zero genesis validators root, no fork_info
+    assert.equal(body.fork_info, undefined);
+    const registration = ValidatorRegistration.fromJson(body.validator_registration);
+    return computeSigningRoot(ValidatorRegistration, registration, computeDomain(DOMAIN_APPLICATION_BUILDER, config.chain.GENESIS_FORK_VERSION));
+  }
   const gvr = fromHex(body.fork_info.genesis_validators_root);
   const fork = phase0.Fork.fromJson(body.fork_info.fork);
   const domain = (type: Uint8Array, epoch: number): Uint8Array => computeDomain(type, epoch < fork.epoch ? fork.previousVersion : fork.currentVersion, gvr);
@@ -115,6 +122,22 @@ describe("Web3Signer remote signer (fastify fake)", function () {
     assert.deepEqual(signCalls.map((c) => c.type), ["ATTESTATION", "RANDAO_REVEAL", "BLOCK_V2"]);
     assert.equal(signCalls[0].fork_info.genesis_validators_root, toHex(GVR));
     assert.equal(signCalls[0].fork_info.fork.current_version, toHex(config.forks.electra.version));
+  });
+
+  it("signs a builder registration (VALIDATOR_REGISTRATION) without touching slashing protection, and not while doppelganger holds the key", async () => {
+    const registration = {feeRecipient: new Uint8Array(20).fill(0xab), gasLimit: 36_000_000, timestamp: 1_700_000_000, pubkey};
+    const signer = createRemoteSigner(pubkey, config, {url}, {slashingProtection: protection});
+    const recordBefore = await protection.getBlockRecord(pubkey);
+    const signature = await signer.signValidatorRegistration(registration);
+    assert.ok(verify(pubkey, computeMessageSigningRoot(config, {type: "validatorRegistration", registration}), signature));
+    assert.deepEqual(signCalls.map((c) => c.type), ["VALIDATOR_REGISTRATION"]);
+    assert.deepEqual(await protection.getBlockRecord(pubkey), recordBefore);
+
+    const held = createRemoteSigner(pubkey, config, {url}, {slashingProtection: protection, doppelganger: {assertSigningAllowed: () => {
+      throw new Error("doppelganger: pending");
+    }}});
+    await assert.rejects(held.signValidatorRegistration(registration), /doppelganger: pending/);
+    assert.equal(signCalls.length, 1, "the remote signer was not asked");
   });
 
   it("slashing protection refuses a second block at a slot before the remote signer is asked", async () => {
