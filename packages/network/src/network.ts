@@ -190,6 +190,7 @@ export class Network extends EventEmitter<NetworkEvents> {
             privateKey: parts.privateKey,
             enr: parts.enr,
             bindHost: opts.host ?? DEFAULT_HOST,
+            enrUpdate: opts.enrHost === undefined && isUnspecifiedHost(opts.host ?? DEFAULT_HOST),
             bindPort: opts.discoveryPort ?? opts.port ?? DEFAULT_PORT,
             bootnodes: parseBootnodes([...(opts.bootnodes ?? []), ...(opts.network && isNetworkName(opts.network) ? getNetworkBootnodes(opts.network) : [])]),
             config,
@@ -402,4 +403,9 @@ function boundTcpPort(libp2p: Host): number | null {
     if (tcp?.[1]) return Number(tcp[1]);
   }
   return null;
+}
+
+/** 0.0.0.0 (or ::) binds every interface, and names none a peer could dial. */
+function isUnspecifiedHost(host: string): boolean {
+  return host === "0.0.0.0" || host === "::";
 }

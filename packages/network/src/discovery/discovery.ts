@@ -21,6 +21,11 @@ export interface DiscoveryOptions {
   enr: SignableENR;
   /** UDP bind address, e.g. 0.0.0.0 and the TCP port. */
   bindHost: string;
+  /**
+   * Whether discv5 may fill in our ENR's ip from what peers see. On when no --enrHost was given and
+   * we bind every interface: an ENR without an ip cannot be dialled by anyone.
+   */
+  enrUpdate: boolean;
   bindPort: number;
   bootnodes: ENR[];
   config: BeaconConfig;
@@ -43,8 +48,8 @@ export class Discovery {
       enr: opts.enr,
       privateKey: opts.privateKey as never,
       bindAddrs: {ip4: multiaddr(`/ip4/${opts.bindHost}/udp/${opts.bindPort}`) as never},
-      // Our ENR's ip is what we were told to announce, not what peers think (NAT is the operator's).
-      config: {enrUpdate: false},
+      // An --enrHost is what we were told to announce; without one, the address peers see is the best we know.
+      config: {enrUpdate: opts.enrUpdate},
     });
   }
 

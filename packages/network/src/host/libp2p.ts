@@ -6,6 +6,7 @@ import {createLibp2p, type Libp2p, type ServiceFactoryMap} from "libp2p";
 import {tcp} from "@libp2p/tcp";
 import {noise} from "@chainsafe/libp2p-noise";
 import {yamux} from "@chainsafe/libp2p-yamux";
+import {mplex} from "@libp2p/mplex";
 import {identify, type Identify} from "@libp2p/identify";
 import {ping, type Ping} from "@libp2p/ping";
 import type {GossipSub, GossipSubComponents, GossipsubEvents} from "@chainsafe/libp2p-gossipsub";
@@ -44,7 +45,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     addresses: {listen: opts.listenAddrs, announce: opts.announceAddrs ?? []},
     transports: [tcp()],
     connectionEncrypters: [noise()],
-    streamMuxers: [yamux()],
+    // phase0 p2p-interface: clients MUST support mplex and MAY support yamux, which takes precedence.
+    streamMuxers: [yamux(), mplex()],
     connectionManager: {
       maxConnections: opts.maxConnections,
       // a status handshake plus identify must fit; slow dials must not hold a slot for long

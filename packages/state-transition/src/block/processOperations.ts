@@ -4,7 +4,8 @@
 import {ForkSeq, MAX_DEPOSITS} from "@hearth/params";
 import type {ValueOf} from "@chainsafe/ssz";
 import type {capella, electra} from "@hearth/types";
-import type {BeaconStateElectra, CachedBeaconState, TransitionOptions} from "../types.js";
+import type {BeaconStateElectra, BeaconStatePostAltair, CachedBeaconState, TransitionOptions} from "../types.js";
+import {withAllListNodesLoaded} from "../util/loadListNodes.js";
 import type {AttestationAllForks} from "../util/attestation.js";
 import {processProposerSlashing, type ProposerSlashing} from "./processProposerSlashing.js";
 import {processAttesterSlashing, type AttesterSlashingAllForks} from "./processAttesterSlashing.js";
@@ -38,6 +39,7 @@ export function processOperations(cs: CachedBeaconState, body: BlockBodyOperatio
 
   for (const op of body.proposerSlashings) processProposerSlashing(cs, op, verifySignatures);
   for (const op of body.attesterSlashings) processAttesterSlashing(cs, op, verifySignatures);
+  if (seq >= ForkSeq.altair && body.attestations.length > 0) loadParticipationNodes(cs.state as BeaconStatePostAltair);
   for (const op of body.attestations) processAttestation(cs, op, verifySignatures);
   for (const op of body.deposits) processDeposit(cs, op);
   for (const op of body.voluntaryExits) processVoluntaryExit(cs, op, verifySignatures);
@@ -72,4 +74,10 @@ export function getExpectedDepositCount(cs: CachedBeaconState): number {
     return 0;
   }
   return Math.min(MAX_DEPOSITS, limit - state.eth1DepositIndex);
+}
+
+/** Readies the participation lists for the scattered flag updates of a block's attestations. */
+function loadParticipationNodes(state: BeaconStatePostAltair): void {
+  state.previousEpochParticipation = withAllListNodesLoaded(state.previousEpochParticipation);
+  state.currentEpochParticipation = withAllListNodesLoaded(state.currentEpochParticipation);
 }
