@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 export enum BlsErrorCode {
   /** Secret key bytes are not 32 bytes, or not a scalar in [1, r). */
   INVALID_SECRET_KEY = "BLS_ERROR_INVALID_SECRET_KEY",
@@ -20,22 +22,7 @@ export interface BlsErrorDetail {
 }
 
 /** Bad BLS input. Thrown by constructors and aggregations; verify functions return false instead. */
-export class BlsError extends Error {
-  constructor(
-    readonly code: BlsErrorCode,
-    readonly detail: BlsErrorDetail = {},
-  ) {
-    super(describe(code, detail));
-    this.name = "BlsError";
-  }
-}
-
-function describe(code: BlsErrorCode, detail: BlsErrorDetail): string {
-  const parts = Object.entries(detail).map(([k, v]) => `${k}=${String(v)}`);
-  return parts.length > 0 ? `${code} (${parts.join(", ")})` : code;
-}
+export class BlsError extends CodedError<BlsErrorCode, BlsErrorDetail> {}
 
 /** The message of whatever blst threw, for an error's detail. */
-export function blstReason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export {errorMessage as blstReason} from "@hearth/params";

@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 export enum ChainConfigErrorCode {
   /** The text is not YAML, or not a mapping of keys to values. */
   INVALID_YAML = "CHAIN_CONFIG_INVALID_YAML",
@@ -11,14 +13,16 @@ export enum ChainConfigErrorCode {
   READ_FAILED = "CHAIN_CONFIG_READ_FAILED",
 }
 
-/** A config that cannot be used. `key` names the offending config key where there is one. */
-export class ChainConfigError extends Error {
+/**
+ * A config that cannot be used. `key` names the offending config key where there is one. The message
+ * is worded for the operator (and wrapped with the file's path), so it does not start with the code.
+ */
+export class ChainConfigError extends CodedError<ChainConfigErrorCode, {key?: string}> {
   constructor(
-    readonly code: ChainConfigErrorCode,
+    code: ChainConfigErrorCode,
     message: string,
     readonly key?: string,
   ) {
-    super(message);
-    this.name = "ChainConfigError";
+    super(code, {key}, message);
   }
 }

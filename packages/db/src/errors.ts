@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 export enum DbErrorCode {
   /** The stored schema version is newer than this build knows: the data was written by a later Hearth. */
   SCHEMA_NEWER = "DB_ERROR_SCHEMA_NEWER",
@@ -36,24 +38,7 @@ export interface DbErrorDetail {
 }
 
 /** A database failure with a code; bad stored data surfaces as one of these, never as a crash elsewhere. */
-export class DbError extends Error {
-  constructor(
-    readonly code: DbErrorCode,
-    readonly detail: DbErrorDetail = {},
-  ) {
-    super(describe(code, detail));
-    this.name = "DbError";
-  }
-}
-
-function describe(code: DbErrorCode, detail: DbErrorDetail): string {
-  const parts = Object.entries(detail)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${String(v)}`);
-  return parts.length > 0 ? `${code} (${parts.join(", ")})` : code;
-}
+export class DbError extends CodedError<DbErrorCode, DbErrorDetail> {}
 
 /** The message of whatever was thrown, for an error's detail. */
-export function errorReason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export {errorMessage as errorReason} from "@hearth/params";

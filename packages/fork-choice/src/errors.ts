@@ -1,6 +1,8 @@
 // Typed errors of fork choice (DESIGN.md "Errors are typed and carry a code"). A handler that throws
 // one has left the store as it was: the spec's "invalid calls to handlers must not modify store".
 
+import {CodedError} from "@hearth/params";
+
 export enum ForkChoiceErrorCode {
   /** on_block: the parent is not in the store. */
   UNKNOWN_PARENT = "UNKNOWN_PARENT",
@@ -34,12 +36,4 @@ export enum ForkChoiceErrorCode {
   INVALID_EXECUTION_STATUS_TRANSITION = "INVALID_EXECUTION_STATUS_TRANSITION",
 }
 
-export class ForkChoiceError extends Error {
-  constructor(
-    readonly code: ForkChoiceErrorCode,
-    readonly detail: Record<string, unknown> = {}
-  ) {
-    super(`${code}${Object.keys(detail).length > 0 ? ` ${JSON.stringify(detail)}` : ""}`);
-    this.name = "ForkChoiceError";
-  }
-}
+export class ForkChoiceError extends CodedError<ForkChoiceErrorCode> {}

@@ -5,6 +5,7 @@ import type {PresetValues} from "./presets/schema.js";
 export type {PresetValues} from "./presets/schema.js";
 export * from "./forks.js";
 export * from "./constants.js";
+export * from "./errors.js";
 
 export type PresetName = "mainnet" | "minimal";
 export const presets: Readonly<Record<PresetName, Readonly<PresetValues>>> = {

@@ -1,4 +1,4 @@
-import {DOMAIN_BEACON_PROPOSER} from "@hearth/params";
+import {DOMAIN_BEACON_PROPOSER, ReasonError} from "@hearth/params";
 import {computeSigningRoot} from "@hearth/config";
 import {verify} from "@hearth/bls";
 import {sszTypesFor} from "@hearth/types";
@@ -15,14 +15,7 @@ export enum StateTransitionErrorCode {
   INVALID_STATE_ROOT = "INVALID_STATE_ROOT",
 }
 
-export class StateTransitionError extends Error {
-  constructor(
-    readonly code: StateTransitionErrorCode,
-    message: string
-  ) {
-    super(`${code}: ${message}`);
-  }
-}
+export class StateTransitionError extends ReasonError<StateTransitionErrorCode> {}
 
 /** A copy that shares the tree and the epoch cache's immutable parts with the original. */
 export function cloneCachedState(cs: CachedBeaconState): CachedBeaconState {

@@ -1,4 +1,7 @@
-import {CodedError, type ErrorDetail} from "./util/codedError.js";
+import {CodedError} from "@hearth/params";
+
+/** What the validator package's errors carry: scalars that read well as "CODE (k=v, …)". */
+export type ErrorDetail = Record<string, string | number | boolean | undefined>;
 
 export enum ValidatorErrorCode {
   /** A message is signed for a fork other than the one the chain config puts at its epoch. */
@@ -14,4 +17,4 @@ export enum ValidatorErrorCode {
 export type ValidatorErrorDetail = ErrorDetail;
 
 /** An expected failure of a duty; the duty is skipped with a log line, the client keeps running. */
-export class ValidatorError extends CodedError<ValidatorErrorCode> {}
+export class ValidatorError extends CodedError<ValidatorErrorCode, ErrorDetail> {}

@@ -35,7 +35,7 @@ function validatorJson(r: ValidatorResponse): string {
 }
 
 /** `[v0,v1,…]` in chunks of ~1 MB; straight from the bytes when the list stands for a registry. */
-export function* validatorsJsonChunks(list: readonly ValidatorResponse[]): Generator<string | Uint8Array> {
+export function* validatorsJsonChunks(list: readonly ValidatorResponse[]): Generator<string | Uint8Array, void, Uint8Array | undefined> {
   const registry = registryBytesOf(list);
   if (registry !== undefined) {
     yield* registryJsonChunks(registry);
@@ -178,8 +178,20 @@ function asBuffer(b: Uint8Array): Buffer {
 
 const viewOf = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-/** `[v0,v1,…]` as fresh ~1 MB Buffers: each is handed to the socket, so none is reused. */
-function* registryJsonChunks(r: ValidatorRegistryBytes): Generator<Uint8Array | string> {
+/** A chunk handed back through next() once written out, to be filled again: a fresh one otherwise. */
+function chunkBuffer(recycled: Uint8Array | undefined): Buffer {
+  const size = CHUNK_BYTES + MAX_ITEM_BYTES;
+  if (recycled !== undefined && recycled.byteOffset === 0 && recycled.buffer.byteLength === size) return Buffer.from(recycled.buffer, 0, size);
+  return Buffer.allocUnsafe(size);
+}
+
+/**
+ * `[v0,v1,…]` as ~1 MB Buffers. A consumer that has written a chunk out may pass it back through
+ * next(chunk): it is refilled rather than a new one allocated. Half a gigabyte of fresh Buffers
+ * per response is external memory, and V8 answers it with full collections of a heap that holds
+ * the states; a consumer that passes nothing back (for…of, spread) gets fresh chunks.
+ */
+function* registryJsonChunks(r: ValidatorRegistryBytes): Generator<Uint8Array | string, void, Uint8Array | undefined> {
   const n = registryLength(r);
   if (n === 0) {
     yield "[]";
@@ -189,8 +201,9 @@ function* registryJsonChunks(r: ValidatorRegistryBytes): Generator<Uint8Array | 
   const balances = viewOf(r.balances);
   const {indices, statuses} = r;
   let i = 0;
+  let recycled: Uint8Array | undefined;
   while (i < n) {
-    const out = Buffer.allocUnsafe(CHUNK_BYTES + MAX_ITEM_BYTES);
+    const out = chunkBuffer(recycled);
     const s: Sink = {out, dv: viewOf(out)};
     let p = 0;
     if (i === 0) out[p++] = 0x5b; // [
@@ -200,7 +213,7 @@ function* registryJsonChunks(r: ValidatorRegistryBytes): Generator<Uint8Array | 
       i++;
     }
     if (i === n) out[p++] = 0x5d; // ]
-    yield out.subarray(0, p);
+    recycled = yield out.subarray(0, p);
   }
 }
 

@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 /** One failed item of a list submission, as the spec's IndexedErrorMessage reports it. */
 export interface IndexedFailure {
   index: number;
@@ -46,15 +48,11 @@ export interface ApiClientErrorDetail {
 }
 
 /** A failed call of the typed client. `status` is the HTTP status when the server answered. */
-export class ApiClientError extends Error {
+export class ApiClientError extends CodedError<ApiClientErrorCode, ApiClientErrorDetail> {
   readonly status: number | undefined;
-  constructor(
-    readonly code: ApiClientErrorCode,
-    readonly detail: ApiClientErrorDetail,
-  ) {
+  constructor(code: ApiClientErrorCode, detail: ApiClientErrorDetail) {
     const where = detail.status !== undefined ? ` ${detail.status}` : "";
-    super(`${detail.operationId} failed${where}: ${detail.reason ?? code}`);
-    this.name = "ApiClientError";
+    super(code, detail, `${detail.operationId} failed${where}: ${detail.reason ?? code}`);
     this.status = detail.status;
   }
 }

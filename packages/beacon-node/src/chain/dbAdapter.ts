@@ -63,7 +63,15 @@ export class ChainDbAdapter implements ChainDb {
     const stored = await this.db.blockArchive.get(slot);
     if (stored === null) return null;
     const block = stored.value as SignedBeaconBlockAllForks;
-    return {root: blockType(stored.fork).hashTreeRoot(block.message), block};
+    const type = blockType(stored.fork);
+    let root: Uint8Array | null = null;
+    // Hashed on first use only: serving blocks by range needs the block, not its root.
+    return {
+      block,
+      get root(): Uint8Array {
+        return (root ??= type.hashTreeRoot(block.message));
+      },
+    };
   }
 
   async putCheckpointState(cp: StoredCheckpoint, state: StoredState): Promise<void> {

@@ -1,15 +1,7 @@
+import {CodedError} from "@hearth/params";
+
 // Typed errors of the chain (DESIGN.md "Errors are typed and carry a code"). A block rejected with a
 // BlockError has changed nothing: not the head, not fork choice, not the state caches, not the DB.
-
-/** An error with a code from one of the enums below, and the details that make its message. */
-class CodedError<C extends string> extends Error {
-  constructor(
-    readonly code: C,
-    readonly detail: Record<string, unknown> = {}
-  ) {
-    super(describe(code, detail));
-  }
-}
 
 export enum BlockErrorCode {
   /** The block is already in fork choice. */
@@ -46,9 +38,7 @@ export enum BlockErrorCode {
   FORK_CHOICE_ERROR = "BLOCK_ERROR_FORK_CHOICE_ERROR",
 }
 
-export class BlockError extends CodedError<BlockErrorCode> {
-  override readonly name = "BlockError";
-}
+export class BlockError extends CodedError<BlockErrorCode> {}
 
 export enum ChainErrorCode {
   /** A request names a slot or epoch the chain cannot answer for (too far ahead, before the anchor). */
@@ -65,9 +55,7 @@ export enum ChainErrorCode {
   NO_ANCHOR = "CHAIN_ERROR_NO_ANCHOR",
 }
 
-export class ChainError extends CodedError<ChainErrorCode> {
-  override readonly name = "ChainError";
-}
+export class ChainError extends CodedError<ChainErrorCode> {}
 
 /** Rejection of an operation offered to a pool (attestation, exit, slashing, sync message …). */
 export enum OpErrorCode {
@@ -83,16 +71,7 @@ export enum OpErrorCode {
   ALREADY_KNOWN = "OP_ERROR_ALREADY_KNOWN",
 }
 
-export class OpError extends CodedError<OpErrorCode> {
-  override readonly name = "OpError";
-}
-
-function describe(code: string, detail: Record<string, unknown>): string {
-  const parts = Object.entries(detail).map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
-  return parts.length > 0 ? `${code} (${parts.join(", ")})` : code;
-}
+export class OpError extends CodedError<OpErrorCode> {}
 
 /** The message of anything thrown, for an error's detail. */
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export {errorMessage} from "@hearth/params";

@@ -63,7 +63,17 @@ export async function getCanonicalBlockAtSlot(chain: BeaconChain, slot: number):
   // Below the tree's root (the last pruned-at finalized block, or the anchor): the archive.
   const archived = await chain.db.getArchivedBlock(slot);
   if (archived === null) return null;
-  return {root: toHex(archived.root), block: archived.block, executionOptimistic: false, finalized: true, canonical: true};
+  let rootHex: RootHex | null = null;
+  return {
+    // lazily, as the archive's root (see dbAdapter.getArchivedBlock)
+    get root(): RootHex {
+      return (rootHex ??= toHex(archived.root));
+    },
+    block: archived.block,
+    executionOptimistic: false,
+    finalized: true,
+    canonical: true,
+  };
 }
 
 /** The post-state of a known block (regenerated if needed); null for a block fork choice no longer holds. */

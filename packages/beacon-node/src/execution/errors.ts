@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 export enum ExecutionEngineErrorCode {
   /** The engine answered with an HTTP status other than 2xx (401/403: the JWT was refused). */
   HTTP_ERROR = "EXECUTION_ENGINE_ERROR_HTTP_ERROR",
@@ -48,22 +50,7 @@ export const ENGINE_RPC_ERROR = {
 } as const;
 
 /** A failed engine API call or bad engine configuration. Never thrown for a payload the engine judged INVALID: that is a status. */
-export class ExecutionEngineError extends Error {
-  constructor(
-    readonly code: ExecutionEngineErrorCode,
-    readonly detail: ExecutionEngineErrorDetail = {},
-  ) {
-    super(describe(code, detail));
-    this.name = "ExecutionEngineError";
-  }
-}
-
-function describe(code: ExecutionEngineErrorCode, detail: ExecutionEngineErrorDetail): string {
-  const parts = Object.entries(detail)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${String(v)}`);
-  return parts.length > 0 ? `${code} (${parts.join(", ")})` : code;
-}
+export class ExecutionEngineError extends CodedError<ExecutionEngineErrorCode, ExecutionEngineErrorDetail> {}
 
 export function isExecutionEngineError(e: unknown, code?: ExecutionEngineErrorCode): e is ExecutionEngineError {
   return e instanceof ExecutionEngineError && (code === undefined || e.code === code);

@@ -9,12 +9,25 @@ import {util} from "@hearth/state-transition";
 import type {BeaconChain} from "../chain/chain.js";
 import type {AvailableData} from "../chain/dataAvailability/index.js";
 import {errorMessage} from "../chain/errors.js";
+import {loadKzg} from "../chain/dataAvailability/kzg.js";
 import type {ChainLogger} from "../chain/interface.js";
 import {nodeIdFromPeerId} from "./nodeId.js";
 
 /** The cgc a node advertises: every group for a supernode, CUSTODY_REQUIREMENT otherwise. */
 export function advertisedCustodyGroupCount(config: ChainConfig, supernode: boolean): number {
   return supernode ? NUMBER_OF_CUSTODY_GROUPS : config.CUSTODY_REQUIREMENT;
+}
+
+/**
+ * Loads the KZG trusted setup now when the chain has blobs (deneb is scheduled): it blocks the event
+ * loop for seconds (tens of seconds on a busy machine), which at start-up costs nothing, whereas the
+ * first sidecar to verify mid-chain would otherwise stall the node, its peers' pings and its duties.
+ */
+export function prepareKzg(config: ChainConfig, logger: ChainLogger): void {
+  if (config.DENEB_FORK_EPOCH === Infinity) return;
+  const started = Date.now();
+  const precompute = loadKzg();
+  logger.debug("KZG trusted setup loaded", {ms: Date.now() - started, precompute});
 }
 
 /**

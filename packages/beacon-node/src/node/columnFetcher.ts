@@ -4,7 +4,7 @@
 // Gossip gets a head start (a third of a slot); engine_getBlobsV2 and reconstruction from >= 50% of
 // the columns are tried by the import itself (chain/dataAvailability) each time a column lands.
 import {ForkSeq} from "@hearth/params";
-import {fromHex, type ChainConfig} from "@hearth/config";
+import {fromHex, toHex, type ChainConfig} from "@hearth/config";
 import {PeerAction, type Network} from "@hearth/network";
 import type {fulu} from "@hearth/types";
 import type {BeaconChain} from "../chain/chain.js";
@@ -31,8 +31,12 @@ export interface ColumnFetcherStats {
 
 export class ColumnFetcher {
   private readonly firstSeenMs = new Map<string, number>();
-  /** `${root}:${peer}` → when its last request went out. */
+  /** `${root}:${peer}` → when that peer was last asked for that block's columns. */
   private readonly asked = new Map<string, number>();
+  /**
+   * Peers with a request of ours in flight. One at a time per peer: a peer serves at most two
+   * concurrent streams per protocol, and all waiting blocks go in one request anyway.
+   */
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private readonly custody: PeerCustody;
@@ -64,13 +68,15 @@ export class ColumnFetcher {
     this.timer = null;
   }
 
-  /** One pass over the waiting blocks: requests what is missing and due. */
+  /** One pass over the waiting blocks: asks each peer, in one request, for what is missing and due. */
   async tick(nowMs = Date.now()): Promise<void> {
     const da = this.chain.dataAvailability;
     const roots = da.pendingBlocks.roots();
     for (const root of this.firstSeenMs.keys()) if (!roots.includes(root)) this.firstSeenMs.delete(root);
     for (const [key] of this.asked) if (!roots.includes(key.slice(0, key.indexOf(":")))) this.asked.delete(key);
-    const work: Promise<void>[] = [];
+    const ready = this.network.getConnectedPeers().filter((p) => p.status !== null);
+    /** peer → (root → columns) of this pass. */
+    const plan = new Map<string, Map<string, number[]>>();
     for (const rootHex of roots) {
       const pending = da.pendingBlocks.get(rootHex);
       if (pending === undefined || pending.commitmentCount === 0) continue;
@@ -80,49 +86,63 @@ export class ColumnFetcher {
       if (nowMs - first < this.graceMs) continue;
       const missing = da.missingColumns(rootHex);
       if (missing.length === 0) continue;
-      const peers = this.network
-        .getConnectedPeers()
-        .filter((p) => p.status !== null && !this.inFlight.has(`${rootHex}:${p.peerId}`) && nowMs - (this.asked.get(`${rootHex}:${p.peerId}`) ?? -Infinity) >= this.retryMs);
-      const {byPeer, uncovered} = this.custody.assignOrAskUnknown(peers, missing);
+      const isDue = (p: {peerId: string}): boolean => !this.inFlight.has(p.peerId) && nowMs - (this.asked.get(`${rootHex}:${p.peerId}`) ?? -Infinity) >= this.retryMs;
+      const due = ready.filter(isDue);
+      if (due.length === 0) continue; // the peers were just asked: their answers are awaited
+      const {byPeer, uncovered} = this.custody.assignOrAskUnknown(
+        due,
+        missing,
+        ready.filter((p) => !isDue(p))
+      );
       if (byPeer.size === 0) {
-        this.logger.debug("No peer custodies the missing columns", {root: rootHex, missing: missing.length, peers: peers.length});
+        this.logger.debug("No peer custodies the missing columns", {root: rootHex, missing: missing.length, peers: due.length});
         continue;
       }
       if (uncovered.length > 0) this.logger.debug("Missing columns no connected peer custodies", {root: rootHex, columns: uncovered.join(",")});
       for (const [peerId, columns] of byPeer) {
         this.asked.set(`${rootHex}:${peerId}`, nowMs);
-        work.push(this.request(rootHex, peerId, columns));
+        let forPeer = plan.get(peerId);
+        if (forPeer === undefined) plan.set(peerId, (forPeer = new Map()));
+        forPeer.set(rootHex, columns);
       }
     }
-    await Promise.all(work);
+    await Promise.all([...plan].map(([peerId, wanted]) => this.request(peerId, wanted)));
   }
 
-  private async request(rootHex: string, peerId: string, columns: number[]): Promise<void> {
-    const key = `${rootHex}:${peerId}`;
-    this.inFlight.add(key);
+  private async request(peerId: string, wanted: Map<string, number[]>): Promise<void> {
+    this.inFlight.add(peerId);
     this.stats.requests++;
-    const blockRoot = fromHex(rootHex);
+    const ids = [...wanted].map(([rootHex, columns]) => ({blockRoot: fromHex(rootHex), columns}));
     let sidecars: fulu.DataColumnSidecar[];
     try {
-      sidecars = await this.network.reqResp.dataColumnSidecarsByRoot(peerId, [{blockRoot, columns}]);
+      sidecars = await this.network.reqResp.dataColumnSidecarsByRoot(peerId, ids);
     } catch (e) {
       // ReqResp already scored the peer for transport errors and malformed answers.
-      this.logger.debug("Data columns by root failed", {root: rootHex, peer: peerId, error: errorMessage(e)});
+      this.logger.debug("Data columns by root failed", {peer: peerId, blocks: ids.length, error: errorMessage(e)});
       return;
     } finally {
-      this.inFlight.delete(key);
+      this.inFlight.delete(peerId);
     }
+    const byRoot = new Map<string, fulu.DataColumnSidecar[]>();
+    let unrequested = 0;
+    for (const s of sidecars) {
+      const rootHex = toHex(sidecarBlockRoot(s));
+      if (!wanted.get(rootHex)?.includes(s.index)) {
+        unrequested++;
+        continue;
+      }
+      byRoot.set(rootHex, [...(byRoot.get(rootHex) ?? []), s]);
+    }
+    if (unrequested > 0) this.network.reportPeer(peerId, PeerAction.LowToleranceError, "data columns by root: unrequested sidecars");
+    for (const [rootHex, useful] of byRoot) this.accept(peerId, rootHex, wanted.get(rootHex) as number[], useful);
+  }
+
+  /** Verifies one block's columns against the waiting block, so that a bad answer is pinned on its peer, and hands them over. */
+  private accept(peerId: string, rootHex: string, requested: number[], useful: fulu.DataColumnSidecar[]): void {
     const pending = this.chain.dataAvailability.pendingBlocks.get(rootHex);
     if (pending === undefined) return; // completed meanwhile
-    const wanted = new Set(columns);
-    const useful = sidecars.filter((s) => wanted.has(s.index) && sidecarBlockRoot(s).every((b, i) => b === blockRoot[i]));
-    if (useful.length < sidecars.length) {
-      this.network.reportPeer(peerId, PeerAction.LowToleranceError, "data columns by root: unrequested sidecars");
-    }
-    if (useful.length === 0) return;
     try {
-      // Verified here against the waiting block, so that a bad answer is pinned on its peer.
-      verifyColumnSidecarsForBlock(this.chain.config, blockRoot, blobKzgCommitmentsOf(pending.block), useful);
+      verifyColumnSidecarsForBlock(this.chain.config, fromHex(rootHex), blobKzgCommitmentsOf(pending.block), useful);
     } catch (e) {
       this.stats.invalidResponses++;
       this.network.reportPeer(peerId, PeerAction.LowToleranceError, `data columns by root: ${errorMessage(e)}`);
@@ -130,7 +150,7 @@ export class ColumnFetcher {
       return;
     }
     this.stats.columnsReceived += useful.length;
-    this.logger.info("Data columns fetched by root", {root: rootHex, slot: pending.block.message.slot, peer: peerId, columns: useful.map((s) => s.index).join(","), requested: columns.length});
+    this.logger.info("Data columns fetched by root", {root: rootHex, slot: pending.block.message.slot, peer: peerId, columns: useful.map((s) => s.index).join(","), requested: requested.length});
     for (const s of useful) this.chain.dataAvailability.addDataColumnSidecar(s, {verified: true});
   }
 }

@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 export enum NodeErrorCode {
   DB_MISMATCH = "NODE_DB_MISMATCH",
 }
@@ -10,11 +12,9 @@ const messages: Record<NodeErrorCode, (d: Detail) => string> = {
     `start with the same settings, or use another --dataDir (or delete that one) to start a new chain`,
 };
 
-export class NodeError extends Error {
-  constructor(
-    readonly code: NodeErrorCode,
-    readonly detail: Detail
-  ) {
-    super(messages[code](detail));
+/** A node that must not start; the message tells the operator what to change. */
+export class NodeError extends CodedError<NodeErrorCode, Detail> {
+  constructor(code: NodeErrorCode, detail: Detail) {
+    super(code, detail, `${code}: ${messages[code](detail)}`);
   }
 }

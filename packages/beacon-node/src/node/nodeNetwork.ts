@@ -13,7 +13,7 @@ import type {ApiNetwork} from "../api/index.js";
 import type {Logger} from "../logger/index.js";
 import {trackNodeNetworkMetrics, withReqRespMetrics, type BeaconMetrics} from "../metrics/index.js";
 import {createGossipPublisher, type GossipPublisher} from "./publisher.js";
-import {advertisedCustodyGroupCount, publishOwnSidecars, setupColumnCustody} from "./columnCustody.js";
+import {advertisedCustodyGroupCount, prepareKzg, publishOwnSidecars, setupColumnCustody} from "./columnCustody.js";
 import {ColumnFetcher} from "./columnFetcher.js";
 import {UnknownParentFetcher} from "./unknownParent.js";
 import {fetchBatchSidecars} from "../sync/range/sidecars.js";
@@ -67,6 +67,8 @@ export async function startNodeNetwork(
   opts: NodeNetworkOptions & {dataDir: string; logger: Logger; metrics?: BeaconMetrics}
 ): Promise<NodeNetwork> {
   const {logger} = opts;
+  // Before the first peer: loading the KZG setup blocks the event loop for seconds.
+  prepareKzg(chain.config, logger);
   const config = createBeaconConfig(chain.config, chain.genesisValidatorsRoot);
   // The oldest block we can serve: the anchor's (0 from genesis, the checkpoint's after checkpoint sync).
   const anchor = chain.forkChoice.getBlock(chain.anchorRoot);

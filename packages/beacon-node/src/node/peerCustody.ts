@@ -61,13 +61,21 @@ export class PeerCustody {
    * As assign, then the columns no peer is known to custody go to the first peer whose metadata we do
    * not have yet: until its MetaData v3 arrives (or after that request failed) its cgc is only assumed
    * to be CUSTODY_REQUIREMENT, but it may be a supernode; a peer without a column answers without it.
+   * `busy` peers are not asked now (just asked, in flight), but a column one of them is known to
+   * custody is left to them rather than sent to a peer on a guess.
    */
-  assignOrAskUnknown(peers: Pick<ConnectedPeer, "peerId" | "metadata">[], wanted: readonly number[]): {byPeer: Map<string, number[]>; uncovered: number[]} {
+  assignOrAskUnknown(
+    peers: Pick<ConnectedPeer, "peerId" | "metadata">[],
+    wanted: readonly number[],
+    busy: Pick<ConnectedPeer, "peerId" | "metadata">[] = []
+  ): {byPeer: Map<string, number[]>; uncovered: number[]} {
     const out = this.assign(peers, wanted);
     const unknown = peers.find((p) => p.metadata === null);
     if (out.uncovered.length === 0 || unknown === undefined) return out;
-    const columns = [...(out.byPeer.get(unknown.peerId) ?? []), ...out.uncovered].sort((a, b) => a - b);
-    out.byPeer.set(unknown.peerId, columns);
-    return {byPeer: out.byPeer, uncovered: []};
+    const busyColumns = busy.map((p) => this.columnsOf(p));
+    const guess = out.uncovered.filter((c) => !busyColumns.some((cols) => cols.has(c)));
+    if (guess.length === 0) return out;
+    out.byPeer.set(unknown.peerId, [...(out.byPeer.get(unknown.peerId) ?? []), ...guess].sort((a, b) => a - b));
+    return {byPeer: out.byPeer, uncovered: out.uncovered.filter((c) => !guess.includes(c))};
   }
 }

@@ -3,13 +3,13 @@
 // `npm start`, in a temp folder, with ports moved off the defaults) or listed in NOT_RUN with the
 // reason. A block without a marker, or with an ID this file does not know, fails the test.
 import {strict as assert} from "node:assert";
-import {spawn, type ChildProcess} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {create, defaultPbkdfModule} from "@chainsafe/bls-keystore";
 import {interopSecretKeys} from "@hearth/state-transition";
-import {CLI, REPO_ROOT, getJson} from "./runCli.js";
+import {head} from "./nodeApi.js";
+import {CLI, REPO_ROOT, getJson, startProcess, waitFor, type CliProcess} from "./runCli.js";
 
 interface Block {
   id: string | null;
@@ -49,20 +49,11 @@ function localize(text: string): string {
   return out;
 }
 
-interface Shell {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+type Shell = CliProcess;
 
 /** Runs a script in bash in its own process group (so npm's children die with it). */
 function bash(script: string, cwd: string): Shell {
-  const child = spawn("bash", ["-euo", "pipefail", "-c", script], {cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: {...process.env, HEARTH_PRESET: undefined}});
-  let out = "";
-  child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return {child, output: () => out, exited};
+  return startProcess("bash", ["-euo", "pipefail", "-c", script], {cwd, detached: true});
 }
 
 async function kill(s: Shell): Promise<void> {
@@ -81,19 +72,6 @@ async function finished(s: Shell, what: string, timeoutMs = 60_000): Promise<str
   clearTimeout(timer);
   assert.equal(code, 0, `${what} exited ${code}:\n${s.output().slice(-3000)}`);
   return s.output();
-}
-
-async function until(what: string, check: () => Promise<boolean>, shells: Shell[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`timed out waiting for ${what}\n${shells.map((s) => s.output().slice(-2500)).join("\n---\n")}`);
 }
 
 describe("README: every command block is run or listed (e2e)", function () {
@@ -138,8 +116,8 @@ describe("README: every command block is run or listed (e2e)", function () {
     // `npm start` as written, with flags for a test: a small, fast chain on free ports, the DB in the temp folder
     const start = bash(`cd ${REPO_ROOT} && npm start -- --dataDir ${devDir} --genesisValidators 16 --secondsPerSlot 1 --listenAddress 127.0.0.1 ${localize("--rest.port 9596 --metrics.port 8008 --port 9000")}`, dir);
     shells.push(start);
-    const headSlot = async (url: string): Promise<number> => Number((await getJson<{data: {header: {message: {slot: string}}}}>(`${url}/eth/v1/beacon/headers/head`)).data.header.message.slot);
-    await until("the dev chain's head to pass slot 2", async () => (await headSlot(api)) > 2, [start], 120_000);
+    const headSlot = async (url: string): Promise<number> => (await head(url)).slot;
+    await waitFor("the dev chain's head to pass slot 2", async () => (await headSlot(api)) > 2, [start], 120_000);
 
     const curl = await finished(bash(localize(byId.get("dev-curl")!.text), dir), "curl block");
     assert.match(curl, /"finalized":\{"epoch":"\d+"/);
@@ -152,7 +130,7 @@ describe("README: every command block is run or listed (e2e)", function () {
     shells.push(follower);
     const followerApi = `http://127.0.0.1:${PORTS["9597"]}`;
     const devHead = await headSlot(api);
-    await until("the follower to sync to the dev chain's head", async () => (await headSlot(followerApi)) >= devHead, [follower], 90_000);
+    await waitFor("the follower to sync to the dev chain's head", async () => (await headSlot(followerApi)) >= devHead, [follower], 90_000);
     await kill(follower);
   });
 
@@ -187,7 +165,7 @@ describe("README: every command block is run or listed (e2e)", function () {
     const vc = bash(runText, dir);
     shells.push(vc);
     const tokenFile = path.join(dir, ".hearth", "validator", "api-token.txt");
-    await until("the keymanager token and API", async () => {
+    await waitFor("the keymanager token and API", async () => {
       if (!existsSync(tokenFile)) return false;
       const res = await fetch(`http://127.0.0.1:${PORTS["5062"]}/eth/v1/keystores`, {headers: {authorization: `Bearer ${readFileSync(tokenFile, "utf8").trim()}`}});
       const body = (await res.json()) as {data: {validating_pubkey: string}[]};

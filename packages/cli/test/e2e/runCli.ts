@@ -30,19 +30,41 @@ export function runCli(args: string[], opts: {timeoutMs?: number; cwd?: string} 
 }
 
 export interface CliProcess {
+  /** Heads this process's output when a wait times out (e2e tests with several nodes). */
+  name?: string;
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 }
 
-/** Starts a long-running `hearth` (a dev chain, a node) in the background. */
-export function startCli(args: string[], opts: {cwd?: string} = {}): CliProcess {
-  const child = spawn(process.execPath, [CLI, ...args], {stdio: ["ignore", "pipe", "pipe"], cwd: opts.cwd, env: {...process.env, HEARTH_PRESET: undefined}});
+/**
+ * Starts any command in the background, its stdout and stderr collected into one output. The CLI
+ * picks its own preset (minimal for dev) unless told: mocha's HEARTH_PRESET must not leak in.
+ */
+export function startProcess(command: string, args: string[], opts: {cwd?: string; name?: string; detached?: boolean} = {}): CliProcess {
+  const child = spawn(command, args, {stdio: ["ignore", "pipe", "pipe"], cwd: opts.cwd, detached: opts.detached, env: {...process.env, HEARTH_PRESET: undefined}});
   let out = "";
   child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return {child, output: () => out, exited};
+  return {name: opts.name, child, output: () => out, exited};
+}
+
+/** Starts a long-running `hearth` (a dev chain, a node) in the background. */
+export function startCli(args: string[], opts: {cwd?: string; name?: string} = {}): CliProcess {
+  return startProcess(process.execPath, [CLI, ...args], opts);
+}
+
+export interface NodeProcess extends CliProcess {
+  name: string;
+  /** Its Beacon API, http://127.0.0.1:<restPort>. */
+  api: string;
+}
+
+/** Starts `hearth dev` or `hearth beacon` with its Beacon API on restPort and no metrics server. */
+export function startNode(name: string, args: string[], restPort: number): NodeProcess {
+  const p = startCli([...args, "--rest.port", String(restPort), "--metrics", "false"], {name});
+  return {...p, name, api: `http://127.0.0.1:${restPort}`};
 }
 
 export async function stopCli(p: CliProcess): Promise<void> {
@@ -52,8 +74,12 @@ export async function stopCli(p: CliProcess): Promise<void> {
   }
 }
 
+export async function stopAll(procs: CliProcess[]): Promise<void> {
+  for (const p of procs) await stopCli(p);
+}
+
 /** Polls until `check` holds, or fails with the processes' last output. */
-export async function waitFor(what: string, check: () => Promise<boolean>, procs: CliProcess[], timeoutMs: number): Promise<void> {
+export async function waitFor(what: string, check: () => Promise<boolean> | boolean, procs: CliProcess[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -63,7 +89,7 @@ export async function waitFor(what: string, check: () => Promise<boolean>, procs
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`timed out waiting for ${what}\n` + procs.map((p) => p.output().slice(-2500)).join("\n---\n"));
+  throw new Error(`timed out waiting for ${what}\n` + procs.map((p) => `--- ${p.name ?? "output"} ---\n${p.output().slice(-2500)}`).join("\n"));
 }
 
 export async function getJson<T>(url: string): Promise<T> {

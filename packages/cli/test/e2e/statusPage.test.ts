@@ -7,6 +7,7 @@ import {mkdirSync, mkdtempSync, rmSync, statSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {dumpDom, findChromium, screenshot, textById} from "./chromium.js";
+import {finality, head} from "./nodeApi.js";
 import {getJson, REPO_ROOT, startCli, stopCli, waitFor, type CliProcess} from "./runCli.js";
 
 const BASE = 20_400 + Math.floor(Math.random() * 400);
@@ -43,7 +44,7 @@ describe("status page in headless Chromium (e2e)", function () {
     const identity = await getJson<{data: {p2p_addresses: string[]}}>(`${api}/eth/v1/node/identity`);
     const follower = startCli(["beacon", "--preset", "minimal", "--dev", ...chain, "--execution.mock", "--directPeers", identity.data.p2p_addresses[0], ...p2p(BASE + 2), "--dataDir", path.join(dir, "beacon"), "--rest.port", String(BASE + 3)]);
     procs.push(follower);
-    const finalized = async (): Promise<number> => Number((await getJson<{data: {finalized: {epoch: string}}}>(`${api}/eth/v1/beacon/states/head/finality_checkpoints`)).data.finalized.epoch);
+    const finalized = async (): Promise<number> => (await finality(api)).finalized;
     const peers = async (): Promise<number> => Number((await getJson<{data: {connected: string}}>(`${api}/eth/v1/node/peer_count`)).data.connected);
     await waitFor("finality and a peer", async () => (await finalized()) >= 1 && (await peers()) >= 1, procs, 100_000);
 
@@ -51,10 +52,10 @@ describe("status page in headless Chromium (e2e)", function () {
     assert.equal(page.status, 200);
     assert.match(page.headers.get("content-type") ?? "", /^text\/html/);
 
-    const headBefore = Number((await getJson<{data: {header: {message: {slot: string}}}}>(`${api}/eth/v1/beacon/headers/head`)).data.header.message.slot);
+    const headBefore = (await head(api)).slot;
     const finalizedBefore = await finalized();
     const dom = await dumpDom(chromium!, `${api}/?refresh=0`);
-    const headAfter = Number((await getJson<{data: {header: {message: {slot: string}}}}>(`${api}/eth/v1/beacon/headers/head`)).data.header.message.slot);
+    const headAfter = (await head(api)).slot;
     const finalizedAfter = await finalized();
 
     assert.match(dom, /<body data-state="ok"/, `the page did not load: ${textById(dom, "error")}`);

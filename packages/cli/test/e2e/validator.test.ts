@@ -3,53 +3,21 @@
 // safety cases: a second client on the same keystores folder is refused by the lock files, and a
 // client with the same key elsewhere and --doppelgangerProtection stops that key and signs nothing.
 import {strict as assert} from "node:assert";
-import {spawn, type ChildProcess} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {create, defaultPbkdfModule} from "@chainsafe/bls-keystore";
 import {interopSecretKeys} from "@hearth/state-transition";
+import {finality} from "./nodeApi.js";
+import {startCli, stopAll, waitFor, type CliProcess} from "./runCli.js";
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/index.js");
 const PORT = 19_900 + Math.floor(Math.random() * 80);
 const API = `http://127.0.0.1:${PORT}`;
 const VALIDATORS = 64;
 
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Proc {
-  // the CLI picks its own preset (minimal) unless told: mocha's HEARTH_PRESET must not leak in
-  const withPreset = args[0] === "validator" ? [...args, "--preset", "minimal"] : args;
-  const child = spawn(process.execPath, [CLI, ...withPreset], {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, HEARTH_PRESET: undefined}});
-  let out = "";
-  child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return {child, output: () => out, exited};
-}
-
-async function finalizedEpoch(): Promise<number> {
-  const res = await fetch(`${API}/eth/v1/beacon/states/head/finality_checkpoints`);
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-  return Number(((await res.json()) as {data: {finalized: {epoch: string}}}).data.finalized.epoch);
-}
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, procs: Proc[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}; output ends:\n${procs.map((p) => p.output().slice(-2500)).join("\n-----\n")}`);
+/** `hearth validator` runs the preset of its beacon node, the dev node's minimal. */
+function start(args: string[]): CliProcess {
+  return startCli(args[0] === "validator" ? [...args, "--preset", "minimal"] : args);
 }
 
 /** Cheapest KDF: the test is about the client, not about pbkdf2's cost. */
@@ -58,7 +26,7 @@ const CHEAP_KDF = {...defaultPbkdfModule(), params: {...defaultPbkdfModule().par
 describe("hearth validator (e2e)", function () {
   this.timeout(120_000);
   let root: string;
-  const procs: Proc[] = [];
+  const procs: CliProcess[] = [];
 
   before(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), "hearth-vc-e2e-"));
@@ -87,12 +55,7 @@ describe("hearth validator (e2e)", function () {
   });
 
   after(async () => {
-    for (const p of procs) {
-      if (p.child.exitCode === null) {
-        p.child.kill("SIGKILL");
-        await p.exited;
-      }
-    }
+    await stopAll(procs);
     rmSync(root, {recursive: true, force: true});
   });
 
@@ -126,7 +89,7 @@ describe("hearth validator (e2e)", function () {
     ]);
     procs.push(twin);
 
-    await waitFor("finalized epoch > 0", async () => (await finalizedEpoch()) > 0, [dev, vc], 100_000);
+    await waitFor("finalized epoch > 0", async () => (await finality(API)).finalized > 0, [dev, vc], 100_000);
     await waitFor("the doppelganger to be detected", () => /DOPPELGANGER DETECTED/.test(twin.output()), [twin], 30_000);
     assert.doesNotMatch(twin.output(), /Published (attestations|block|sync committee messages|aggregates)/);
     assert.doesNotMatch(twin.output(), /Doppelganger protection passed/);

@@ -98,6 +98,23 @@ export function msgIdInvalidSnappy(topic: string, rawData: Uint8Array): Uint8Arr
   return msgIdWithDomain(MESSAGE_DOMAIN_INVALID_SNAPPY, topic, rawData);
 }
 
+/**
+ * phase0/p2p-interface.md: SHA256(MESSAGE_DOMAIN_VALID_SNAPPY + snappy_decompress(data))[:20] — no
+ * topic. altair/p2p-interface.md keeps this id for messages on topics of the phase0 fork digest.
+ */
+export function msgIdPhase0ValidSnappy(uncompressed: Uint8Array): Uint8Array {
+  return first20(createHash("sha256").update(MESSAGE_DOMAIN_VALID_SNAPPY).update(uncompressed).digest());
+}
+
+/** phase0/p2p-interface.md: SHA256(MESSAGE_DOMAIN_INVALID_SNAPPY + data)[:20], for data that did not decompress. */
+export function msgIdPhase0InvalidSnappy(rawData: Uint8Array): Uint8Array {
+  return first20(createHash("sha256").update(MESSAGE_DOMAIN_INVALID_SNAPPY).update(rawData).digest());
+}
+
+function first20(digest: Buffer): Uint8Array {
+  return new Uint8Array(digest.buffer, digest.byteOffset, GOSSIP_MSG_ID_LENGTH);
+}
+
 function msgIdWithDomain(domain: Uint8Array, topic: string, data: Uint8Array): Uint8Array {
   const topicBytes = Buffer.from(topic, "utf8");
   const digest = createHash("sha256").update(domain).update(uint64LE(topicBytes.length)).update(topicBytes).update(data).digest();

@@ -7,7 +7,16 @@ import {SignaturePolicy, type DataTransform} from "@chainsafe/libp2p-gossipsub/t
 import type {PubSub, Message} from "@libp2p/interface";
 import {SLOTS_PER_EPOCH} from "@hearth/params";
 import type {BeaconConfig} from "@hearth/config";
-import {compressGossip, decompressGossip, GossipEncodingError, maxMessageSize, msgIdInvalidSnappy, msgIdValidSnappy} from "./encoding.js";
+import {
+  compressGossip,
+  decompressGossip,
+  GossipEncodingError,
+  maxMessageSize,
+  msgIdInvalidSnappy,
+  msgIdPhase0InvalidSnappy,
+  msgIdPhase0ValidSnappy,
+  msgIdValidSnappy,
+} from "./encoding.js";
 import {computeGossipScoreParams, GOSSIP_SCORE_THRESHOLDS} from "./scoring.js";
 import {maxGossipSszSize, parseGossipTopic} from "./topic.js";
 
@@ -77,9 +86,33 @@ export function createSnappyDataTransform(maxSizeOfTopic: (topic: string) => num
   };
 }
 
-/** The spec message-id, from the transformed message (see `undecodable`). */
+/** The altair+ spec message-id, from the transformed message (see `undecodable`). */
 export function gossipMsgIdFn(msg: Message): Uint8Array {
   return undecodable.has(msg.data) ? msgIdInvalidSnappy(msg.topic, msg.data) : msgIdValidSnappy(msg.topic, msg.data);
+}
+
+/**
+ * The message-id per topic: altair/p2p-interface.md says messages on topics of the phase0 fork
+ * digest keep the phase0 id (no topic in the hash), all later digests use the altair one. A peer
+ * that computed another id would see our IHAVE/IDONTWANT ids as unknown and re-send every message.
+ */
+export function createGossipMsgIdFn(config: BeaconConfig): (msg: Message) => Uint8Array {
+  const phase0Digests = new Set(config.forkDigestBoundaries.filter((b) => b.fork === "phase0").map((b) => forkDigestHexOf(b.digest)));
+  return (msg) => {
+    if (phase0Digests.size > 0 && phase0Digests.has(topicDigest(msg.topic))) {
+      return undecodable.has(msg.data) ? msgIdPhase0InvalidSnappy(msg.data) : msgIdPhase0ValidSnappy(msg.data);
+    }
+    return gossipMsgIdFn(msg);
+  };
+}
+
+/** The ForkDigestValue of `/eth2/<digest>/<name>/<encoding>`, or "" for another shape. */
+function topicDigest(topic: string): string {
+  return topic.startsWith("/eth2/") ? topic.slice(6, topic.indexOf("/", 6)) : "";
+}
+
+function forkDigestHexOf(digest: Uint8Array): string {
+  return Buffer.from(digest).toString("hex");
 }
 
 /**
@@ -124,7 +157,7 @@ export function createGossipsubService(opts: GossipsubServiceOptions): ReturnTyp
     seenTTL: gossipSeenTtlMs(config),
     // phase0/p2p-interface.md: from, seqno, signature, key are omitted and must be absent.
     globalSignaturePolicy: SignaturePolicy.StrictNoSign,
-    msgIdFn: gossipMsgIdFn,
+    msgIdFn: createGossipMsgIdFn(config),
     fastMsgIdFn: gossipFastMsgIdFn,
     msgIdToStrFn: msgIdToHex,
     dataTransform: createSnappyDataTransform(createTopicSizeLimit(config)),

@@ -160,11 +160,13 @@ async function handleInboundInner(ctx: InboundContext, protocol: Protocol, strea
     await respond(stream, [encodeErrorChunk(err.code, err.errorMessage)]);
     return;
   }
-  if (!ctx.rateLimiter.allow(peerId, protocol.method, plan.cost)) {
-    ctx.reportPeer(peerId, PeerAction.HighToleranceError, `${protocol.method} rate limit`);
-    ctx.logger.debug("req/resp rate limited", {peerId, protocol: protocol.id, cost: plan.cost});
-    await respond(stream, [encodeErrorChunk(RespCode.RATE_LIMITED, "rate limited")]);
-    return;
+  // phase0 p2p-interface.md: rate limiting withholds the response, never errors, closes or scores
+  // (requesters may send optimistically). The wait is bounded: at most MAX_CONCURRENT_REQUESTS
+  // requests per protocol hold debt, so it is under MAX_CONCURRENT_REQUESTS quota periods.
+  const withholdMs = ctx.rateLimiter.reserve(peerId, protocol.method, plan.cost);
+  if (withholdMs > 0) {
+    ctx.logger.debug("req/resp response withheld by the rate limiter", {peerId, protocol: protocol.id, cost: plan.cost, withholdMs});
+    await new Promise((resolve) => setTimeout(resolve, withholdMs));
   }
 
   // 3. the response, pulled lazily from the handler so a slow reader holds back the DB reads

@@ -11,7 +11,11 @@ export enum RespCode {
   INVALID_REQUEST = 1,
   SERVER_ERROR = 2,
   RESOURCE_UNAVAILABLE = 3,
-  /** Hearth's code above 128 (allowed by the spec for request-specific errors): the peer's token bucket is empty. */
+  /**
+   * A code above 128 (allowed by the spec for request-specific errors), the value other clients use
+   * for rate limiting. Hearth sends it only for streams beyond MAX_CONCURRENT_REQUESTS; a request
+   * over its token quota is withheld instead (phase0 p2p-interface.md "Responding side").
+   */
   RATE_LIMITED = 139,
 }
 

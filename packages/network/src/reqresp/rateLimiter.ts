@@ -1,6 +1,9 @@
 // Per-peer, per-protocol token buckets: each inbound request costs tokens (1, or the number of
-// items it asks for) and buckets refill continuously. A peer whose bucket is empty is answered
-// RATE_LIMITED and reported, so a flood lowers its score until the peer manager disconnects it.
+// items it asks for) and buckets refill continuously. phase0 p2p-interface.md "Responding side": a
+// responder that rate-limits MUST NOT answer with an error or close the stream; it withholds the
+// response until capacity is available. So a request is always charged (the bucket may go into
+// debt) and told how long to wait; a flood is bounded by MAX_CONCURRENT_REQUESTS (inbound.ts), which
+// keeps at most that many requests per protocol waiting, and which is what gets a flooder penalised.
 import {ReqRespMethod} from "./protocols.js";
 
 export interface Quota {
@@ -49,13 +52,12 @@ class TokenBucket {
     }
   }
 
-  tryConsume(cost: number, nowMs: number): boolean {
+  /** Charges `cost` now, into debt if need be; returns how long until the debt is repaid (0: none). */
+  reserve(cost: number, nowMs: number): number {
     this.refill(nowMs);
-    // A request costing more than the bucket holds is charged the whole bucket, so it is possible, once.
-    const charge = Math.min(cost, this.quota.capacity);
-    if (this.tokens < charge) return false;
-    this.tokens -= charge;
-    return true;
+    this.tokens -= Math.min(cost, this.quota.capacity);
+    if (this.tokens >= 0) return 0;
+    return Math.ceil((-this.tokens * this.quota.periodMs) / this.quota.capacity);
   }
 
   isFull(nowMs: number): boolean {
@@ -72,15 +74,18 @@ export class RateLimiter {
     private readonly now: () => number = Date.now
   ) {}
 
-  /** Charges `cost` to the peer's bucket for `method`; false when the bucket cannot pay. */
-  allow(peerId: string, method: ReqRespMethod, cost: number): boolean {
+  /**
+   * Charges `cost` to the peer's bucket for `method` and returns how many ms the response must be
+   * withheld (0 when the bucket could pay now). Never refuses: see the header.
+   */
+  reserve(peerId: string, method: ReqRespMethod, cost: number): number {
     const key = `${peerId}/${method}`;
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       bucket = new TokenBucket(this.quotas[method], this.now());
       this.buckets.set(key, bucket);
     }
-    return bucket.tryConsume(cost, this.now());
+    return bucket.reserve(cost, this.now());
   }
 
   /** Drops buckets that have refilled completely: they hold nothing a new bucket would not, so memory stays bounded. */

@@ -1,3 +1,5 @@
+import {ReasonError} from "@hearth/params";
+
 // Why a light-client object was rejected or could not be built, as a code a caller can branch on.
 export enum LightClientErrorCode {
   INVALID_HEADER = "LIGHT_CLIENT_INVALID_HEADER",
@@ -14,14 +16,7 @@ export enum LightClientErrorCode {
   CANNOT_DOWNGRADE = "LIGHT_CLIENT_CANNOT_DOWNGRADE",
 }
 
-export class LightClientError extends Error {
-  constructor(
-    readonly code: LightClientErrorCode,
-    message: string
-  ) {
-    super(`${code}: ${message}`);
-  }
-}
+export class LightClientError extends ReasonError<LightClientErrorCode> {}
 
 export function check(condition: boolean, code: LightClientErrorCode, message: string): asserts condition {
   if (!condition) throw new LightClientError(code, message);

@@ -1,6 +1,6 @@
 // The light client's side of light-client/sync-protocol.md: initialize_light_client_store, the update
-// validation and application, the forced update, and the store upgrade of each fork's fork.md.
-import {DOMAIN_SYNC_COMMITTEE, MIN_SYNC_COMMITTEE_PARTICIPANTS, UPDATE_TIMEOUT, ForkSeq} from "@hearth/params";
+// validation and application, and the forced update (the store's fork upgrade is in upgrade.ts).
+import {DOMAIN_SYNC_COMMITTEE, MIN_SYNC_COMMITTEE_PARTICIPANTS, UPDATE_TIMEOUT} from "@hearth/params";
 import {computeDomain, computeSigningRoot} from "@hearth/config";
 import {fastAggregateVerify} from "@hearth/bls";
 import {phase0} from "@hearth/types";
@@ -19,7 +19,6 @@ import {
   sumBits,
   type LightClientConfig,
 } from "./helpers.js";
-import {upgradeLcHeader, upgradeLcUpdate} from "./upgrade.js";
 import {LightClientErrorCode, check} from "./errors.js";
 import {
   lightClientTypesFor,
@@ -286,28 +285,13 @@ export function processLightClientOptimisticUpdate(
   currentSlot: number,
   genesisValidatorsRoot: Uint8Array
 ): void {
+  // The spec's LightClientUpdate with all but the attested header and sync aggregate defaulted: the
+  // finality update's, with its finalized header and branch defaulted too.
   const types = lightClientTypesFor(store.fork);
-  const update: LightClientUpdate = {
+  const finalityUpdate: LightClientFinalityUpdate = {
     ...optimisticUpdate,
-    nextSyncCommittee: types.SyncCommittee.defaultValue() as SyncCommittee,
-    nextSyncCommitteeBranch: types.NextSyncCommitteeBranch.defaultValue() as Uint8Array[],
     finalizedHeader: types.LightClientHeader.defaultValue() as LightClientHeader,
     finalityBranch: types.FinalityBranch.defaultValue() as Uint8Array[],
   };
-  processLightClientUpdate(config, store, update, currentSlot, genesisValidatorsRoot);
-}
-
-/** upgrade_lc_store_to_capella/_deneb/_electra, chained up to `to`. */
-export function upgradeLcStore(store: LightClientStore, to: LightClientFork): LightClientStore {
-  check(ForkSeq[to] >= ForkSeq[store.fork], LightClientErrorCode.CANNOT_DOWNGRADE, `${store.fork} → ${to}`);
-  return {
-    fork: to,
-    finalizedHeader: upgradeLcHeader(store.finalizedHeader, to),
-    currentSyncCommittee: store.currentSyncCommittee,
-    nextSyncCommittee: store.nextSyncCommittee,
-    bestValidUpdate: store.bestValidUpdate === null ? null : upgradeLcUpdate(store.bestValidUpdate, to),
-    optimisticHeader: upgradeLcHeader(store.optimisticHeader, to),
-    previousMaxActiveParticipants: store.previousMaxActiveParticipants,
-    currentMaxActiveParticipants: store.currentMaxActiveParticipants,
-  };
+  processLightClientFinalityUpdate(config, store, finalityUpdate, currentSlot, genesisValidatorsRoot);
 }

@@ -4,6 +4,8 @@
 import {ForkSeq} from "@hearth/params";
 import {CURRENT_SYNC_COMMITTEE_GINDEX_ELECTRA, FINALIZED_ROOT_GINDEX_ELECTRA, NEXT_SYNC_COMMITTEE_GINDEX_ELECTRA} from "@hearth/params";
 import {normalizeMerkleBranch} from "./helpers.js";
+import {LightClientErrorCode, check} from "./errors.js";
+import type {LightClientStore} from "./store.js";
 import {
   lightClientTypesFor,
   type LightClientBootstrap,
@@ -65,4 +67,19 @@ export function upgradeLcFinalityUpdate(pre: LightClientFinalityUpdate, to: Ligh
 
 export function upgradeLcOptimisticUpdate(pre: LightClientOptimisticUpdate, to: LightClientFork): LightClientOptimisticUpdate {
   return {attestedHeader: upgradeLcHeader(pre.attestedHeader, to), syncAggregate: pre.syncAggregate, signatureSlot: pre.signatureSlot};
+}
+
+/** upgrade_lc_store_to_capella/_deneb/_electra, chained up to `to`. */
+export function upgradeLcStore(store: LightClientStore, to: LightClientFork): LightClientStore {
+  check(ForkSeq[to] >= ForkSeq[store.fork], LightClientErrorCode.CANNOT_DOWNGRADE, `${store.fork} → ${to}`);
+  return {
+    fork: to,
+    finalizedHeader: upgradeLcHeader(store.finalizedHeader, to),
+    currentSyncCommittee: store.currentSyncCommittee,
+    nextSyncCommittee: store.nextSyncCommittee,
+    bestValidUpdate: store.bestValidUpdate === null ? null : upgradeLcUpdate(store.bestValidUpdate, to),
+    optimisticHeader: upgradeLcHeader(store.optimisticHeader, to),
+    previousMaxActiveParticipants: store.previousMaxActiveParticipants,
+    currentMaxActiveParticipants: store.currentMaxActiveParticipants,
+  };
 }

@@ -1,4 +1,5 @@
-import {CodedError, type ErrorDetail} from "../util/codedError.js";
+import {CodedError} from "@hearth/params";
+import type {ErrorDetail} from "../errors.js";
 
 export enum DoppelgangerErrorCode {
   /** The key is still being watched for another instance; it signs nothing until the watch ends. */
@@ -11,4 +12,4 @@ export enum DoppelgangerErrorCode {
 
 export type DoppelgangerErrorDetail = ErrorDetail;
 
-export class DoppelgangerError extends CodedError<DoppelgangerErrorCode> {}
+export class DoppelgangerError extends CodedError<DoppelgangerErrorCode, ErrorDetail> {}

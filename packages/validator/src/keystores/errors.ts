@@ -1,4 +1,5 @@
-import {CodedError, type ErrorDetail} from "../util/codedError.js";
+import {CodedError} from "@hearth/params";
+import type {ErrorDetail} from "../errors.js";
 
 export enum KeystoreErrorCode {
   /** A file is not an EIP-2335 keystore (bad JSON, schema, or a pubkey its secret does not match). */
@@ -17,4 +18,4 @@ export enum KeystoreErrorCode {
 
 export type KeystoreErrorDetail = ErrorDetail;
 
-export class KeystoreError extends CodedError<KeystoreErrorCode> {}
+export class KeystoreError extends CodedError<KeystoreErrorCode, ErrorDetail> {}

@@ -201,16 +201,23 @@ export class DutiesService {
   /**
    * A new head: duties fetched under another dependent root are stale. Proposer duties of the
    * head's epoch depend on current_duty_dependent_root, attester duties of that epoch on
-   * previous_duty_dependent_root, those of the next epoch on current_duty_dependent_root.
+   * previous_duty_dependent_root, those of the next epoch on current_duty_dependent_root. Duties of
+   * any later epoch were computed on the head advanced through empty slots, so they depend on the
+   * head block itself (the proposer duties API: "event.block otherwise") — which matters when the
+   * head lags the clock and a late block lands behind it.
    */
   async onHead(head: EventData["head"], signal?: AbortSignal): Promise<void> {
     const epoch = Math.floor(head.slot / SLOTS_PER_EPOCH);
     const stale = (duties: EpochDuties<unknown> | undefined, root: Uint8Array): boolean =>
       duties !== undefined && !bytesEqual(duties.dependentRoot, root);
     const refetches: Promise<void>[] = [];
-    if (stale(this.proposers.get(epoch), head.currentDutyDependentRoot)) refetches.push(this.fetchProposers(epoch, signal));
-    if (stale(this.attesters.get(epoch), head.previousDutyDependentRoot)) refetches.push(this.fetchAttesters(epoch, signal));
-    if (stale(this.attesters.get(epoch + 1), head.currentDutyDependentRoot)) refetches.push(this.fetchAttesters(epoch + 1, signal));
+    for (const e of this.proposers.keys()) {
+      if (e >= epoch && stale(this.proposers.get(e), e === epoch ? head.currentDutyDependentRoot : head.block)) refetches.push(this.fetchProposers(e, signal));
+    }
+    for (const e of this.attesters.keys()) {
+      const root = e === epoch ? head.previousDutyDependentRoot : e === epoch + 1 ? head.currentDutyDependentRoot : head.block;
+      if (e >= epoch && stale(this.attesters.get(e), root)) refetches.push(this.fetchAttesters(e, signal));
+    }
     if (refetches.length === 0) return;
     this.logger.info("Duties refetched after a dependent root changed", {slot: head.slot, epoch, refetches: refetches.length});
     await Promise.all(refetches);

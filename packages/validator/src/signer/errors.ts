@@ -1,4 +1,5 @@
-import {CodedError, type ErrorDetail} from "../util/codedError.js";
+import {CodedError} from "@hearth/params";
+import type {ErrorDetail} from "../errors.js";
 
 export enum RemoteSignerErrorCode {
   /** The remote signer could not be reached or did not answer in time. */
@@ -11,4 +12,4 @@ export enum RemoteSignerErrorCode {
 
 export type RemoteSignerErrorDetail = ErrorDetail;
 
-export class RemoteSignerError extends CodedError<RemoteSignerErrorCode> {}
+export class RemoteSignerError extends CodedError<RemoteSignerErrorCode, ErrorDetail> {}

@@ -1,4 +1,5 @@
-import {CodedError, type ErrorDetail} from "../util/codedError.js";
+import {CodedError} from "@hearth/params";
+import type {ErrorDetail} from "../errors.js";
 
 export enum SlashingProtectionErrorCode {
   /** A block at a slot at or below the key's highest signed (or imported) block slot. */
@@ -24,4 +25,4 @@ export enum SlashingProtectionErrorCode {
 export type SlashingProtectionErrorDetail = ErrorDetail;
 
 /** A signature refused or a database/interchange problem; a refused duty is skipped, never signed. */
-export class SlashingProtectionError extends CodedError<SlashingProtectionErrorCode> {}
+export class SlashingProtectionError extends CodedError<SlashingProtectionErrorCode, ErrorDetail> {}

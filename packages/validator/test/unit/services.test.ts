@@ -186,6 +186,31 @@ for (const fork of ["phase0", "altair", "deneb", "electra", "fulu"] as ForkName[
       assert.deepEqual(again.map((c) => `${c.method}:${String(c.args.epoch)}`), ["getProposerDuties:0", "getAttesterDuties:1", "getAttesterDuties:0"]);
     });
 
+    it("refetches duties of epochs past the head's when the head block changes (a head lagging the clock)", async () => {
+      // Duties of an epoch after the head's were computed on the head advanced through empty slots.
+      s.node.dependentRoot = Uint8Array.from(chain.genesisRoot);
+      await s.duties.fetchProposers(3);
+      const head = {
+        slot: 4,
+        block: chain.genesisRoot,
+        state: chain.genesisRoot,
+        epochTransition: false,
+        previousDutyDependentRoot: chain.genesisRoot,
+        currentDutyDependentRoot: chain.genesisRoot,
+        executionOptimistic: false,
+      };
+      // duties fetched under other roots by the tests before are brought up to date first
+      await s.duties.onHead(head);
+      const before = s.node.calls.length;
+      await s.duties.onHead(head);
+      assert.equal(s.node.calls.slice(before).filter((c) => c.method === "getProposerDuties").length, 0, "same head block: nothing stale");
+      const late = new Uint8Array(32).fill(7);
+      s.node.dependentRoot = late;
+      await s.duties.onHead({...head, block: late});
+      const refetched = s.node.calls.slice(before).filter((c) => c.method === "getProposerDuties").map((c) => Number(c.args.epoch));
+      assert.ok(refetched.includes(3), `epoch 3's proposers refetched, got ${JSON.stringify(refetched)}`);
+    });
+
     if (!postAltair) {
       it("has no sync committee duties before altair", async () => {
         await s.sync.produceMessages(5);

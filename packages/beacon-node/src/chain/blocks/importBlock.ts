@@ -47,6 +47,8 @@ interface AttesterSlashingLike {
 export async function processBlock(chain: BeaconChain, signedBlock: SignedBeaconBlockAllForks, opts: ImportBlockOpts): Promise<ImportBlockResult> {
   const verified = await verifyBlock(chain, signedBlock, opts);
   const node = await importVerifiedBlock(chain, verified, opts);
+  // the event and the head update in one go: a listener woken by the event sees the new head
+  emitBlockEvent(chain, verified, node);
   await updateHead(chain);
   await onCheckpointsChanged(chain);
   chain.logger.debug("Block imported", {slot: node.slot, root: verified.blockRootHex, source: opts.source, head: chain.head.node.blockRoot});
@@ -54,11 +56,10 @@ export async function processBlock(chain: BeaconChain, signedBlock: SignedBeacon
 }
 
 /**
- * A verified block into fork choice (its votes too), the state cache and the DB, and its block event;
- * the head is the caller's to update. Rejects with FORK_CHOICE_ERROR, after which nothing changed.
+ * A verified block into fork choice (its votes too), the state cache and the DB; the block event and
+ * the head are the caller's. Rejects with FORK_CHOICE_ERROR, after which nothing changed.
  */
 export async function importVerifiedBlock(chain: BeaconChain, verified: VerifiedBlock, opts: ImportBlockOpts): Promise<ProtoNode> {
-  const {signedBlock} = verified;
   await prepareJustifiedBalances(chain, verified);
   const fc = chain.forkChoice;
 
@@ -72,14 +73,16 @@ export async function importVerifiedBlock(chain: BeaconChain, verified: Verified
   applyBlockVotes(chain, verified);
   chain.blockStates.add(verified.blockRootHex, verified.postState);
   await writeBlock(chain, verified, opts);
+  return node;
+}
 
-  const block = signedBlock.message;
+/** The block event of an imported block. */
+export function emitBlockEvent(chain: BeaconChain, verified: VerifiedBlock, node: ProtoNode): void {
   chain.emitter.emit(ChainEvent.block, {
-    slot: block.slot,
+    slot: verified.signedBlock.message.slot,
     block: verified.blockRootHex,
     executionOptimistic: node.executionStatus === ExecutionStatus.Syncing,
   });
-  return node;
 }
 
 /**

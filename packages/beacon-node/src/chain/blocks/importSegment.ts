@@ -9,7 +9,7 @@ import type {SignedBeaconBlockAllForks} from "@hearth/state-transition";
 import {BlockError, BlockErrorCode, errorMessage} from "../errors.js";
 import type {BeaconChain} from "../chain.js";
 import {computeBlockRoot, verifyBlock, type VerifiedBlock} from "./verifyBlock.js";
-import {importVerifiedBlock, type BlockSource, type ImportBlockOpts} from "./importBlock.js";
+import {emitBlockEvent, importVerifiedBlock, type BlockSource, type ImportBlockOpts} from "./importBlock.js";
 import {updateHead} from "./head.js";
 import {onCheckpointsChanged} from "../finalization.js";
 import {toHex} from "@hearth/config";
@@ -92,7 +92,7 @@ export async function processChainSegment(
         break;
       }
       try {
-        await importVerifiedBlock(chain, p.verified, {source: opts.source});
+        emitBlockEvent(chain, p.verified, await importVerifiedBlock(chain, p.verified, {source: opts.source}));
       } catch (e) {
         stop = {index: p.index, block: p.verified.signedBlock, cause: e};
         break;

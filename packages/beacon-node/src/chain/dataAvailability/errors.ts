@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 // Typed errors of the data-availability checks: what was wrong with a sidecar, or why a block's data
 // is not (yet) available.
 export enum DataAvailabilityErrorCode {
@@ -15,12 +17,4 @@ export enum DataAvailabilityErrorCode {
   BUNDLE_MISMATCH = "DATA_AVAILABILITY_ERROR_BUNDLE_MISMATCH",
 }
 
-export class DataAvailabilityError extends Error {
-  override readonly name = "DataAvailabilityError";
-  constructor(
-    readonly code: DataAvailabilityErrorCode,
-    readonly detail: Record<string, unknown> = {}
-  ) {
-    super(`${code}${Object.keys(detail).length > 0 ? " " + JSON.stringify(detail, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) : ""}`);
-  }
-}
+export class DataAvailabilityError extends CodedError<DataAvailabilityErrorCode> {}

@@ -1,3 +1,5 @@
+import {ReasonError} from "@hearth/params";
+
 // Why a rewards query cannot be answered; the API maps each code to its status (400 or 404).
 export enum RewardsErrorCode {
   UNKNOWN_VALIDATOR = "REWARDS_UNKNOWN_VALIDATOR",
@@ -6,11 +8,4 @@ export enum RewardsErrorCode {
   PRE_ALTAIR = "REWARDS_PRE_ALTAIR",
 }
 
-export class RewardsError extends Error {
-  constructor(
-    readonly code: RewardsErrorCode,
-    message: string
-  ) {
-    super(`${code}: ${message}`);
-  }
-}
+export class RewardsError extends ReasonError<RewardsErrorCode> {}

@@ -1,12 +1,13 @@
 // blob_sidecar_{subnet_id} (deneb and electra p2p-interface.md, validate_blob_sidecar_gossip;
 // deprecated in fulu, where data columns replace it).
-import {DOMAIN_BEACON_PROPOSER, ForkSeq, KZG_COMMITMENT_INCLUSION_PROOF_DEPTH, MAX_BLOB_COMMITMENTS_PER_BLOCK, SLOTS_PER_EPOCH} from "@hearth/params";
-import {deneb, phase0, ssz} from "@hearth/types";
-import {computeSigningRoot, getMaxBlobsPerBlock, toHex} from "@hearth/config";
+import {ForkSeq, KZG_COMMITMENT_INCLUSION_PROOF_DEPTH, MAX_BLOB_COMMITMENTS_PER_BLOCK, SLOTS_PER_EPOCH} from "@hearth/params";
+import {deneb, ssz} from "@hearth/types";
+import {getMaxBlobsPerBlock} from "@hearth/config";
 import {isValidMerkleBranch, util} from "@hearth/state-transition";
 import type {ValueOf} from "@chainsafe/ssz";
 import {gossipIgnore, gossipReject} from "./errors.js";
-import {isNotFromFutureSlot, type GossipValidationContext} from "./context.js";
+import type {GossipValidationContext} from "./context.js";
+import {checkHeaderParent, checkHeaderProposer, checkHeaderSlotAndProposerIndex, proposerSignatureSet} from "./sidecarHeader.js";
 import {forkScheduleOf} from "./block.js";
 
 export type BlobSidecar = ValueOf<typeof deneb.BlobSidecar>;
@@ -38,31 +39,19 @@ export function computeSubnetForBlobSidecar(ctx: GossipValidationContext, blobIn
 }
 
 export async function validateGossipBlobSidecar(ctx: GossipValidationContext, sidecar: BlobSidecar, subnetId: number, currentTimeMs = ctx.currentTimeMs()): Promise<void> {
-  const state = ctx.headState();
   const header = sidecar.signedBlockHeader.message;
   if (sidecar.index >= getMaxBlobsPerBlock(ctx.config, util.computeEpochAtSlot(header.slot))) gossipReject("blob index out of range");
   if (computeSubnetForBlobSidecar(ctx, sidecar.index, header.slot) !== subnetId) gossipReject("blob sidecar is for wrong subnet");
-  if (!isNotFromFutureSlot(ctx, header.slot, currentTimeMs)) gossipIgnore("blob sidecar is from a future slot");
   const finalized = ctx.finalizedCheckpoint();
-  if (header.slot <= finalized.epoch * SLOTS_PER_EPOCH) gossipIgnore("blob sidecar is not from a slot greater than the latest finalized slot");
-  if (header.proposerIndex >= state.state.validators.length) gossipReject("proposer index out of range");
-  const domain = util.getDomain(state.state, DOMAIN_BEACON_PROPOSER, util.computeEpochAtSlot(header.slot));
-  const set = {kind: "single" as const, pubkey: state.epochCtx.pubkeyCache.getPubkey(header.proposerIndex), signingRoot: computeSigningRoot(phase0.BeaconBlockHeader, header, domain), signature: sidecar.signedBlockHeader.signature};
-  if (!(await ctx.verifySignatureSets([set]))) gossipReject("invalid proposer signature on blob sidecar block header");
-  const parentRoot = toHex(header.parentRoot);
-  const parentSlot = ctx.getBlockSlot(parentRoot);
-  if (parentSlot === null) gossipIgnore("blob sidecar's parent has not been seen");
-  if (!ctx.isBlockValid(parentRoot)) gossipReject("blob sidecar's parent failed validation");
-  if (header.slot <= parentSlot) gossipReject("blob sidecar is not from a higher slot than its parent");
-  if (ctx.getCheckpointBlock(parentRoot, finalized.epoch) !== finalized.root) gossipReject("finalized checkpoint is not an ancestor of blob sidecar's block");
+  const state = checkHeaderSlotAndProposerIndex(ctx, header, finalized.epoch * SLOTS_PER_EPOCH, currentTimeMs, "blob sidecar");
+  if (!(await ctx.verifySignatureSets([proposerSignatureSet(state, sidecar.signedBlockHeader)]))) gossipReject("invalid proposer signature on blob sidecar block header");
+  const parentRoot = checkHeaderParent(ctx, header, finalized, "blob sidecar");
   if (!verifyBlobSidecarInclusionProof(sidecar)) gossipReject("invalid blob sidecar inclusion proof");
   // Without a KZG setup the blob cannot be judged: IGNORE (never forwarded unchecked, never a false penalty).
   if (ctx.verifyBlobKzgProof === undefined) gossipIgnore("KZG verification not available");
   if (!ctx.verifyBlobKzgProof(sidecar.blob, sidecar.kzgCommitment, sidecar.kzgProof)) gossipReject("invalid blob kzg proof");
   const key = `${header.proposerIndex}:${sidecar.index}`;
   if (ctx.seen.blobSidecarTuples.has(header.slot, key)) gossipIgnore("already seen blob sidecar from this proposer for this slot and index");
-  const preState = await ctx.getPreState(parentRoot, header.slot);
-  if (preState === null) gossipIgnore("proposer shuffling not available");
-  if (header.proposerIndex !== util.getBeaconProposerIndex(preState)) gossipReject("blob sidecar proposer_index does not match expected proposer");
+  await checkHeaderProposer(ctx, parentRoot, header, "blob sidecar");
   ctx.seen.blobSidecarTuples.add(header.slot, key);
 }

@@ -2,14 +2,14 @@
 // spec's order: the first failing check decides IGNORE or REJECT. Every column of a block repeats its
 // header and commitments, so a verified proposer signature and inclusion proof are remembered (the
 // cache the spec's note allows); the cell proofs of the column go to c-kzg as one batch.
-import {DOMAIN_BEACON_PROPOSER, SLOTS_PER_EPOCH} from "@hearth/params";
+import {SLOTS_PER_EPOCH} from "@hearth/params";
 import {fulu, phase0} from "@hearth/types";
-import {computeSigningRoot, toHex} from "@hearth/config";
-import {util} from "@hearth/state-transition";
+import {toHex} from "@hearth/config";
 import {createHash} from "node:crypto";
 import {verifyDataColumnSidecar, verifyDataColumnSidecarInclusionProof, verifyDataColumnSidecarsKzgProofs} from "../dataAvailability/verify.js";
 import {gossipIgnore, gossipReject} from "./errors.js";
-import {isNotFromFutureSlot, type GossipValidationContext} from "./context.js";
+import type {GossipValidationContext} from "./context.js";
+import {checkHeaderParent, checkHeaderProposer, checkHeaderSlotAndProposerIndex, proposerSignatureSet} from "./sidecarHeader.js";
 
 export type DataColumnSidecar = fulu.DataColumnSidecar;
 
@@ -48,38 +48,20 @@ export async function validateGossipDataColumnSidecar(
   if (!verifyDataColumnSidecar(ctx.config, sidecar)) gossipReject("invalid sidecar");
   // [REJECT] The sidecar is for the correct subnet.
   if (computeSubnetForDataColumnSidecar(ctx, sidecar.index) !== subnetId) gossipReject("sidecar is for wrong subnet");
-  // [IGNORE] The sidecar is not from a future slot.
-  if (!isNotFromFutureSlot(ctx, header.slot, currentTimeMs)) gossipIgnore("sidecar is from a future slot");
-  // [IGNORE] The sidecar is from a slot greater than the latest finalized slot.
+  // [IGNORE] The sidecar is not from a future slot, and from a slot greater than the latest finalized
+  // slot. [REJECT] The proposer index is a valid validator index.
   const finalized = ctx.finalizedCheckpoint();
-  if (header.slot <= finalized.epoch * SLOTS_PER_EPOCH) gossipIgnore("sidecar is not from a slot greater than the latest finalized slot");
-  // [REJECT] The proposer index is a valid validator index.
-  const state = ctx.headState();
-  if (header.proposerIndex >= state.state.validators.length) gossipReject("proposer index out of range");
+  const state = checkHeaderSlotAndProposerIndex(ctx, header, finalized.epoch * SLOTS_PER_EPOCH, currentTimeMs, "sidecar");
   // [REJECT] The proposer signature of sidecar.signed_block_header is valid.
   const headerRoot = toHex(phase0.BeaconBlockHeader.hashTreeRoot(header));
   const headerKey = `${headerRoot}:${toHex(sidecar.signedBlockHeader.signature)}`;
   if (!ctx.seen.validSidecarHeaders.has(header.slot, headerKey)) {
-    const domain = util.getDomain(state.state, DOMAIN_BEACON_PROPOSER, util.computeEpochAtSlot(header.slot));
-    const set = {
-      kind: "single" as const,
-      pubkey: state.epochCtx.pubkeyCache.getPubkey(header.proposerIndex),
-      signingRoot: computeSigningRoot(phase0.BeaconBlockHeader, header, domain),
-      signature: sidecar.signedBlockHeader.signature,
-    };
-    if (!(await ctx.verifySignatureSets([set]))) gossipReject("invalid proposer signature on sidecar block header");
+    if (!(await ctx.verifySignatureSets([proposerSignatureSet(state, sidecar.signedBlockHeader)]))) gossipReject("invalid proposer signature on sidecar block header");
     ctx.seen.validSidecarHeaders.add(header.slot, headerKey);
   }
-  // [IGNORE] The sidecar's block's parent has been seen.
-  const parentRoot = toHex(header.parentRoot);
-  const parentSlot = ctx.getBlockSlot(parentRoot);
-  if (parentSlot === null) gossipIgnore("sidecar's parent has not been seen");
-  // [REJECT] The sidecar's block's parent passes validation.
-  if (!ctx.isBlockValid(parentRoot)) gossipReject("sidecar's parent failed validation");
-  // [REJECT] The sidecar is from a higher slot than the sidecar's block's parent.
-  if (header.slot <= parentSlot) gossipReject("sidecar is not from a higher slot than its parent");
-  // [REJECT] The current finalized_checkpoint is an ancestor of the sidecar's block.
-  if (ctx.getCheckpointBlock(parentRoot, finalized.epoch) !== finalized.root) gossipReject("finalized checkpoint is not an ancestor of sidecar's block");
+  // [IGNORE] The sidecar's block's parent has been seen. [REJECT] It passes validation, the sidecar is
+  // from a higher slot than it, and the current finalized_checkpoint is an ancestor of the sidecar's block.
+  const parentRoot = checkHeaderParent(ctx, header, finalized, "sidecar");
   // [REJECT] The sidecar is valid as verified by verify_data_column_sidecar_inclusion_proof.
   const proofKey = inclusionProofKey(headerRoot, sidecar);
   if (!ctx.seen.validSidecarInclusionProofs.has(header.slot, proofKey)) {
@@ -89,9 +71,7 @@ export async function validateGossipDataColumnSidecar(
   // [REJECT] The sidecar is valid as verified by verify_data_column_sidecar_kzg_proofs.
   if (!kzgProofsValid(sidecar)) gossipReject("invalid sidecar kzg proofs");
   // [REJECT] The sidecar is proposed by the expected proposer_index (IGNORE when the shuffling is not available).
-  const preState = await ctx.getPreState(parentRoot, header.slot);
-  if (preState === null) gossipIgnore("proposer shuffling not available");
-  if (header.proposerIndex !== util.getBeaconProposerIndex(preState)) gossipReject("sidecar proposer_index does not match expected proposer");
+  await checkHeaderProposer(ctx, parentRoot, header, "sidecar");
   // A concurrent copy may have passed the checks meanwhile: the tuple is taken once.
   if (ctx.seen.dataColumnSidecarTuples.has(header.slot, tupleKey)) gossipIgnore("already seen sidecar from this proposer for this slot and index");
   ctx.seen.dataColumnSidecarTuples.add(header.slot, tupleKey);

@@ -1,3 +1,5 @@
+import {ReasonError} from "@hearth/params";
+
 // The two ways a gossip message fails (p2p-interface.md: "[IGNORE]" and "[REJECT]"), thrown by the
 // validation functions exactly where the spec raises GossipIgnore / GossipReject.
 
@@ -8,15 +10,7 @@ export enum GossipAction {
   REJECT = "reject",
 }
 
-export class GossipValidationError extends Error {
-  override readonly name = "GossipValidationError";
-  constructor(
-    readonly code: GossipAction,
-    readonly reason: string,
-  ) {
-    super(`${code}: ${reason}`);
-  }
-}
+export class GossipValidationError extends ReasonError<GossipAction> {}
 
 export function gossipIgnore(reason: string): never {
   throw new GossipValidationError(GossipAction.IGNORE, reason);

@@ -3,15 +3,15 @@
 // is validated once per block and remembered in `seen`; cells are checked against the remembered
 // header's commitments. The wire side (gossipsub's partial-message extension) is not in our
 // gossipsub yet: this is the validation the spec defines, run by the spec tests.
-import {DOMAIN_BEACON_PROPOSER, SLOTS_PER_EPOCH} from "@hearth/params";
+import {SLOTS_PER_EPOCH} from "@hearth/params";
 import {fulu, phase0} from "@hearth/types";
-import {bytesEqual, computeSigningRoot, toHex} from "@hearth/config";
-import {util} from "@hearth/state-transition";
+import {bytesEqual, toHex} from "@hearth/config";
 import type {ValueOf} from "@chainsafe/ssz";
 import {verifyCellKzgProofBatch} from "../dataAvailability/kzg.js";
 import {verifyDataColumnSidecarInclusionProof} from "../dataAvailability/verify.js";
 import {gossipIgnore, gossipReject} from "./errors.js";
 import {isNotFromFutureSlot, type GossipValidationContext} from "./context.js";
+import {checkHeaderParent, checkHeaderProposer, checkHeaderSlotAndProposerIndex, proposerSignatureSet} from "./sidecarHeader.js";
 
 export type PartialDataColumnSidecar = ValueOf<typeof fulu.PartialDataColumnSidecar>;
 export type PartialDataColumnHeader = ValueOf<typeof fulu.PartialDataColumnHeader>;
@@ -65,28 +65,11 @@ export async function validateGossipPartialDataColumnSidecar(
     }
     if (!bytesEqual(phase0.BeaconBlockHeader.hashTreeRoot(blockHeader), groupId.beaconBlockRoot)) gossipReject("header's block root does not match group id's block root");
     if (header.kzgCommitments.length === 0) gossipReject("header's kzg_commitments is empty");
-    if (!isNotFromFutureSlot(ctx, blockHeader.slot, currentTimeMs)) gossipIgnore("header is from a future slot");
-    if (blockHeader.slot <= finalizedSlot) gossipIgnore("header is not from a slot greater than the latest finalized slot");
-    const state = ctx.headState();
-    if (blockHeader.proposerIndex >= state.state.validators.length) gossipReject("proposer index out of range");
-    const domain = util.getDomain(state.state, DOMAIN_BEACON_PROPOSER, util.computeEpochAtSlot(blockHeader.slot));
-    const set = {
-      kind: "single" as const,
-      pubkey: state.epochCtx.pubkeyCache.getPubkey(blockHeader.proposerIndex),
-      signingRoot: computeSigningRoot(phase0.BeaconBlockHeader, blockHeader, domain),
-      signature: header.signedBlockHeader.signature,
-    };
-    if (!(await ctx.verifySignatureSets([set]))) gossipReject("invalid proposer signature on header");
-    const parentRoot = toHex(blockHeader.parentRoot);
-    const parentSlot = ctx.getBlockSlot(parentRoot);
-    if (parentSlot === null) gossipIgnore("header's parent has not been seen");
-    if (!ctx.isBlockValid(parentRoot)) gossipReject("header's parent failed validation");
-    if (blockHeader.slot <= parentSlot) gossipReject("header is not from a higher slot than its parent");
-    if (ctx.getCheckpointBlock(parentRoot, finalized.epoch) !== finalized.root) gossipReject("finalized checkpoint is not an ancestor of header's block");
+    const state = checkHeaderSlotAndProposerIndex(ctx, blockHeader, finalizedSlot, currentTimeMs, "header");
+    if (!(await ctx.verifySignatureSets([proposerSignatureSet(state, header.signedBlockHeader)]))) gossipReject("invalid proposer signature on header");
+    const parentRoot = checkHeaderParent(ctx, blockHeader, finalized, "header");
     if (!verifyPartialDataColumnHeaderInclusionProof(header)) gossipReject("invalid header inclusion proof");
-    const preState = await ctx.getPreState(parentRoot, blockHeader.slot);
-    if (preState === null) gossipIgnore("proposer shuffling not available");
-    if (blockHeader.proposerIndex !== util.getBeaconProposerIndex(preState)) gossipReject("header proposer_index does not match expected proposer");
+    await checkHeaderProposer(ctx, parentRoot, blockHeader, "header");
     ctx.seen.partialDataColumnHeaders.set(groupRoot, {slot: blockHeader.slot, header});
   }
 

@@ -1,3 +1,5 @@
+import {CodedError} from "@hearth/params";
+
 // Why a checkpoint could not be used: a bad or unreachable source never becomes the chain's anchor.
 
 export enum CheckpointSyncErrorCode {
@@ -15,12 +17,4 @@ export enum CheckpointSyncErrorCode {
   BLOCK_STATE_MISMATCH = "CHECKPOINT_SYNC_BLOCK_STATE_MISMATCH",
 }
 
-export class CheckpointSyncError extends Error {
-  override readonly name = "CheckpointSyncError";
-  constructor(
-    readonly code: CheckpointSyncErrorCode,
-    readonly detail: Record<string, string | number> = {}
-  ) {
-    super(`${code}: ${Object.entries(detail).map(([k, v]) => `${k}=${v}`).join(" ")}`);
-  }
-}
+export class CheckpointSyncError extends CodedError<CheckpointSyncErrorCode, Record<string, string | number>> {}

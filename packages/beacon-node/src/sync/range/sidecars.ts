@@ -63,7 +63,7 @@ export async function fetchBatchSidecars(
     // The batch's peer first, so that it serves all it can.
     const peers = network.getConnectedPeers().filter((p) => p.status !== null);
     peers.sort((a, b) => (a.peerId === peerId ? -1 : b.peerId === peerId ? 1 : 0));
-    const {byPeer, uncovered} = custody.assign(peers, da.custodyColumns.samplingColumns);
+    const {byPeer, uncovered} = custody.assignOrAskUnknown(peers, da.custodyColumns.samplingColumns);
     out.uncovered = uncovered;
     if (uncovered.length > 0) logger.debug("Sampling columns no peer custodies", {startSlot, columns: uncovered.join(",")});
     await Promise.all(
@@ -78,6 +78,8 @@ export async function fetchBatchSidecars(
       })
     );
   }
-  logger.debug("Batch sidecars fetched", {startSlot, count, blocks: needing.length, blobs: out.blobs, columns: out.columns});
+  // At info when it fetched something: one line per batch that needed data (a batch is an epoch).
+  const log = out.blobs + out.columns > 0 ? logger.info : logger.debug;
+  log.call(logger, "Batch sidecars fetched", {startSlot, count, blocks: needing.length, blobs: out.blobs, columns: out.columns});
   return out;
 }

@@ -76,6 +76,48 @@ describe("node: ColumnFetcher (missing columns of waiting blocks, by root)", () 
     assert.deepEqual(reports, [{peerId: superPeer, action: PeerAction.LowToleranceError}]);
   });
 
+  it("all waiting blocks go to a peer in one request, and no second one while it is in flight", async () => {
+    const roots = [rootHex, toHex(new Uint8Array(32).fill(8))];
+    const pending = (r: string) => ({block: {message: {slot: 5, body: {blobKzgCommitments: [new Uint8Array(48)]}}}, opts: {source: "gossip"}, rootHex: r, commitmentCount: 1});
+    const chain = {
+      config,
+      forkAtSlot: () => "fulu",
+      dataAvailability: {
+        pendingBlocks: {roots: () => roots, get: (r: string) => (roots.includes(r) ? pending(r) : undefined)},
+        missingColumns: () => missing,
+        addDataColumnSidecar: () => {},
+      },
+    } as unknown as BeaconChain;
+    const requests: {peerId: string; ids: {blockRoot: Uint8Array; columns: number[]}[]}[] = [];
+    let answer: (v: unknown[]) => void = () => {};
+    const network = {
+      getConnectedPeers: () => [{peerId: superPeer, status: {}, metadata: {custodyGroupCount: 128}}],
+      reqResp: {
+        dataColumnSidecarsByRoot: (peerId: string, ids: {blockRoot: Uint8Array; columns: number[]}[]) => {
+          requests.push({peerId, ids});
+          return new Promise<unknown[]>((resolve) => (answer = resolve));
+        },
+      },
+      reportPeer: () => {},
+    };
+    const fetcher = new ColumnFetcher(chain, network as never, noopLogger, {gossipGraceMs: 0, retryMs: 100});
+    const first = fetcher.tick(1000);
+    assert.equal(requests.length, 1);
+    assert.deepEqual(
+      requests[0].ids.map((id) => [toHex(id.blockRoot), id.columns]),
+      roots.map((r) => [r, missing])
+    );
+    // retryMs has passed, but the first answer has not come: the peer is not asked again
+    await fetcher.tick(5000);
+    assert.equal(requests.length, 1);
+    answer([]);
+    await first;
+    const third = fetcher.tick(5001);
+    assert.equal(requests.length, 2, "asked again once its answer came (empty) and retryMs passed");
+    answer([]);
+    await third;
+  });
+
   it("the default peer is asked only for what it custodies", () => {
     const custody = new PeerCustody(config);
     const own = [...custody.columnsOf({peerId: smallPeer, metadata: null})];

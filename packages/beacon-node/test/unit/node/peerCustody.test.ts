@@ -49,4 +49,22 @@ describe("node: node ids and peers' custody", () => {
     assert.deepEqual([...out.byPeer.entries()], [[superPeer.peerId, [smallCols[0], other].sort((a, b) => a - b)]]);
     assert.deepEqual(out.uncovered, []);
   });
+
+  it("assignOrAskUnknown: columns no known custodian has go to a peer whose metadata has not arrived", () => {
+    const custody = new PeerCustody(config);
+    const known = {peerId: peerOf("11".repeat(32)), metadata: {custodyGroupCount: 4} as never};
+    const unknown = {peerId: peerOf("22".repeat(32)), metadata: null};
+    const knownCols = [...custody.columnsOf(known)];
+    const unknownCols = [...custody.columnsOf(unknown)];
+    const neither = Array.from({length: NUMBER_OF_COLUMNS}, (_, i) => i).find((c) => !knownCols.includes(c) && !unknownCols.includes(c))!;
+    let out = custody.assignOrAskUnknown([known, unknown], [knownCols[0], unknownCols[0], neither]);
+    assert.deepEqual(out.byPeer.get(known.peerId), [knownCols[0]]);
+    // its assumed CUSTODY_REQUIREMENT column, and the one nobody is known to have
+    assert.deepEqual(out.byPeer.get(unknown.peerId), [unknownCols[0], neither].sort((a, b) => a - b));
+    assert.deepEqual(out.uncovered, []);
+    // with every peer's metadata known, what nobody custodies stays uncovered
+    out = custody.assignOrAskUnknown([known], [knownCols[0], neither]);
+    assert.deepEqual([...out.byPeer.entries()], [[known.peerId, [knownCols[0]]]]);
+    assert.deepEqual(out.uncovered, [neither]);
+  });
 });

@@ -19,6 +19,7 @@ import {
   decompressGossip,
   forkDigestHex,
   gossipMsgIdFn,
+  createGossipMsgIdFn,
   msgIdToHex,
   msgIdValidSnappy,
   parseGossipTopic,
@@ -50,6 +51,32 @@ describe("gossip message-id (altair p2p-interface.md)", () => {
     assert.equal(msgIdToHex(gossipMsgIdFn({type: "unsigned", topic: TOPIC, data: good})), "27ea9016031ea4c978e99a68aa90e04475815d60");
     const bad = transform.inboundTransform(TOPIC, Uint8Array.from([0xff, 0xff, 0xff]));
     assert.equal(msgIdToHex(gossipMsgIdFn({type: "unsigned", topic: TOPIC, data: bad})), "9a0a345858ec73dac38d62dc5e03e9760fe3d81c");
+  });
+});
+
+describe("gossip message-id per fork digest (altair p2p-interface.md: phase0 topics keep the phase0 id)", () => {
+  // phase0 at genesis, altair at epoch 1: two digests, two message-id functions.
+  const twoForks = createBeaconConfig({...minimalChainConfig, ALTAIR_FORK_EPOCH: 1} as ChainConfig, GVR);
+  const phase0Topic = `/eth2/${forkDigestHex(twoForks.forkDigestAtEpoch(0))}/beacon_block/ssz_snappy`;
+  const altairTopic = `/eth2/${forkDigestHex(twoForks.forkDigestAtEpoch(1))}/beacon_block/ssz_snappy`;
+  const msgIdFn = createGossipMsgIdFn(twoForks);
+  const transform = createSnappyDataTransform(() => 100);
+
+  it("phase0 digest: SHA256(MESSAGE_DOMAIN_VALID_SNAPPY + decompressed)[:20], no topic", () => {
+    const data = transform.inboundTransform(phase0Topic, snappy.compressSync(Uint8Array.from([1, 2, 3])));
+    // python3: hashlib.sha256(bytes([1,0,0,0, 1,2,3])).hexdigest()[:40]
+    assert.equal(msgIdToHex(msgIdFn({type: "unsigned", topic: phase0Topic, data})), "7123811a98fae2f7277c286b6a9aba0ebd02c74a");
+  });
+
+  it("phase0 digest, invalid snappy: SHA256(MESSAGE_DOMAIN_INVALID_SNAPPY + raw data)[:20]", () => {
+    const data = transform.inboundTransform(phase0Topic, Uint8Array.from([0xff, 0xff, 0xff]));
+    // python3: hashlib.sha256(bytes([0,0,0,0, 255,255,255])).hexdigest()[:40]
+    assert.equal(msgIdToHex(msgIdFn({type: "unsigned", topic: phase0Topic, data})), "d75acb8adcf7076212111cab0d827764b713660b");
+  });
+
+  it("altair digest: the topic-including id", () => {
+    const data = transform.inboundTransform(altairTopic, snappy.compressSync(Uint8Array.from([1, 2, 3])));
+    assert.equal(msgIdToHex(msgIdFn({type: "unsigned", topic: altairTopic, data})), msgIdToHex(msgIdValidSnappy(altairTopic, Uint8Array.from([1, 2, 3]))));
   });
 });
 
