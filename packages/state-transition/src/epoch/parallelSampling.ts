@@ -95,12 +95,27 @@ export function startEpochSampling(cs: CachedBeaconState, c: EpochTransitionCach
   const seq = ForkSeq[cs.fork];
   const tasks: SamplingTask[] = [];
   const activeSets: SharedArrayBuffer[] = [];
+  /** Per task index: the main thread's sampler of a sampling task (none for the shuffle). */
   const samplers: ShuffledIndexSampler[] = [];
   const share = (active: ArrayLike<number>): number => {
     const buffer = new SharedArrayBuffer(4 * active.length);
     new Uint32Array(buffer).set(active);
     return activeSets.push(buffer) - 1;
   };
+
+  const lookaheadEpoch = getCurrentEpoch(cs.state) + MIN_SEED_LOOKAHEAD + 1;
+  const lookaheadActive = c.lookaheadActiveIndices;
+  const lookahead = lookaheadActive.length > 0 && (force || lookaheadActive.length >= PARALLEL_MIN_ACTIVE);
+  const lookaheadSet = lookahead ? share(lookaheadActive) : -1;
+
+  // First: the shuffle, the longest task, which nothing waits for until process_epoch has finished.
+  // The main thread meanwhile samples the proposers itself from the last slot down, as far as the
+  // worker has not reached them once it is through.
+  let shufflingTask = -1;
+  if (lookahead) {
+    shufflingTask = tasks.length;
+    tasks.push({kind: TaskKind.shuffling, seed: getShufflingSeed(cs.state, lookaheadEpoch), activeSet: lookaheadSet, results: new SharedArrayBuffer(4 * lookaheadActive.length)});
+  }
 
   let syncTask = -1;
   const nextEpoch = getCurrentEpoch(cs.state) + 1;
@@ -110,27 +125,17 @@ export function startEpochSampling(cs: CachedBeaconState, c: EpochTransitionCach
       const expected = electra ? SYNC_COMMITTEE_SIZE * 64 : SYNC_COMMITTEE_SIZE * 2;
       syncTask = tasks.length;
       tasks.push({kind: TaskKind.syncCommittee, seed, activeSet: share(active), results: new SharedArrayBuffer(4 * 4 * expected)});
-      samplers.push(newSyncCommitteeSampler(electra, seed, active.length));
+      samplers[syncTask] = newSyncCommitteeSampler(electra, seed, active.length);
     }
   }
 
   let firstProposerTask = -1;
-  const lookaheadEpoch = getCurrentEpoch(cs.state) + MIN_SEED_LOOKAHEAD + 1;
-  const lookaheadActive = c.lookaheadActiveIndices;
-  let shufflingTask = -1;
-  if (lookaheadActive.length > 0 && (force || lookaheadActive.length >= PARALLEL_MIN_ACTIVE)) {
-    const activeSet = share(lookaheadActive);
-    if (seq >= ForkSeq.fulu) {
-      firstProposerTask = tasks.length;
-      for (const seed of getProposerSeeds(cs.state, lookaheadEpoch)) {
-        tasks.push({kind: TaskKind.proposer, seed, activeSet, results: new SharedArrayBuffer(4 * PROPOSER_RESULTS)});
-        samplers.push(new ShuffledIndexSampler(seed, lookaheadActive.length));
-      }
+  if (lookahead && seq >= ForkSeq.fulu) {
+    firstProposerTask = tasks.length;
+    for (const seed of getProposerSeeds(cs.state, lookaheadEpoch)) {
+      samplers[tasks.length] = new ShuffledIndexSampler(seed, lookaheadActive.length);
+      tasks.push({kind: TaskKind.proposer, seed, activeSet: lookaheadSet, results: new SharedArrayBuffer(4 * PROPOSER_RESULTS)});
     }
-    // Last: the worker reaches it once the sampling that process_epoch waits for is done.
-    shufflingTask = tasks.length;
-    const seed = getShufflingSeed(cs.state, lookaheadEpoch);
-    tasks.push({kind: TaskKind.shuffling, seed, activeSet, results: new SharedArrayBuffer(4 * lookaheadActive.length)});
   }
   if (tasks.length === 0) return null;
   const w = getWorker();

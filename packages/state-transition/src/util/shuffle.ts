@@ -85,10 +85,12 @@ function swapRange(values: Uint32Array, input: Uint8Array, lo: number, hi: numbe
       block = j >>> 8;
       source = sourceOf(input, block);
     }
-    if (((source as Uint8Array)[(j & 0xff) >> 3] >> (j & 7)) & 1) {
-      const tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
+    // Branch-free: the decision bits are coin flips, so a branch would be mispredicted half the time.
+    const mask = -(((source as Uint8Array)[(j & 0xff) >> 3] >> (j & 7)) & 1);
+    const a = values[i];
+    const b = values[j];
+    const swap = (a ^ b) & mask;
+    values[i] = a ^ swap;
+    values[j] = b ^ swap;
   }
 }
