@@ -21,8 +21,13 @@ export class EpochContext {
     public effectiveBalanceIncrements: Uint16Array,
     /** get_total_active_balance of this epoch, in increments. */
     readonly totalActiveBalanceIncrements: number,
-    /** Proposers of this epoch's slots, pre-fulu (fulu reads state.proposer_lookahead). */
-    private proposers: number[] | null,
+    /**
+     * Proposers of this epoch's slots, pre-fulu (fulu reads state.proposer_lookahead), computed on first use. One holder is shared by every
+     * clone of this cache: the proposers depend only on the seed and the effective balances at the
+     * epoch's start, the same for all of them, and a clone made before the first use must not pay
+     * for sampling them again.
+     */
+    private readonly proposers: {value: number[] | null},
     readonly fork: ForkName
   ) {}
 
@@ -53,8 +58,8 @@ export class EpochContext {
   /** get_beacon_proposer_index at `slot` of this epoch (pre-fulu; fulu reads the state's lookahead). */
   getBeaconProposer(state: BeaconStateAllForks, slot: number): number {
     if (computeEpochAtSlot(slot) !== this.epoch) throw new Error(`proposer of slot ${slot} asked at epoch ${this.epoch}`);
-    this.proposers ??= computeProposers(this.fork, state, this.epoch, this.currentShuffling.activeIndices, this.effectiveBalanceIncrements);
-    return this.proposers[slot % SLOTS_PER_EPOCH];
+    this.proposers.value ??= computeProposers(this.fork, state, this.epoch, this.currentShuffling.activeIndices, this.effectiveBalanceIncrements);
+    return this.proposers.value[slot % SLOTS_PER_EPOCH];
   }
 
   /** Records a validator appended to the registry by a deposit: its pubkey and effective balance. */
@@ -121,7 +126,7 @@ export function createEpochContextAfterTransition(
     next,
     increments,
     Math.max(1, totalActiveIncrements),
-    null,
+    {value: null},
     previous.fork
   );
 }
@@ -199,7 +204,7 @@ export function createEpochContext(
     nextShuffling,
     increments,
     Math.max(1, totalActiveIncrements),
-    null,
+    {value: null},
     fork
   );
 }
