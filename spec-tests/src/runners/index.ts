@@ -1,5 +1,6 @@
 import type {RunnerBinding} from "../types.js";
 import {bls} from "./bls.js";
+import {kzgRunner} from "./kzg.js";
 import {sszGeneric} from "./ssz_generic.js";
 import {sszStatic} from "./ssz_static.js";
 import {shuffling} from "./shuffling.js";
@@ -20,6 +21,7 @@ import {networking} from "./networking.js";
 /** Spec-test runner directory name → our binding. A runner missing here is counted as not run. */
 export const RUNNERS: Record<string, RunnerBinding> = {
   bls,
+  kzg: kzgRunner,
   ssz_generic: sszGeneric,
   ssz_static: sszStatic,
   shuffling,

@@ -41,6 +41,19 @@ export function blobToKzgCommitment(blob: Uint8Array): Uint8Array {
   return ckzg.blobToKzgCommitment(blob);
 }
 
+/** compute_kzg_proof (deneb polynomial-commitments.md): the proof and y = p(z) of the blob's polynomial at z. */
+export function computeKzgProof(blob: Uint8Array, z: Uint8Array): {proof: Uint8Array; y: Uint8Array} {
+  ensureTrustedSetup();
+  const [proof, y] = ckzg.computeKzgProof(blob, z);
+  return {proof, y};
+}
+
+/** verify_kzg_proof (deneb polynomial-commitments.md): the point evaluation p(z) = y; malformed inputs throw. */
+export function verifyKzgProof(commitment: Uint8Array, z: Uint8Array, y: Uint8Array, proof: Uint8Array): boolean {
+  ensureTrustedSetup();
+  return ckzg.verifyKzgProof(commitment, z, y, proof);
+}
+
 /** compute_blob_kzg_proof (deneb polynomial-commitments.md) */
 export function computeBlobKzgProof(blob: Uint8Array, commitment: Uint8Array): Uint8Array {
   ensureTrustedSetup();
