@@ -162,13 +162,15 @@ export class PeerManager extends EventEmitter<PeerManagerEvents> {
     this.acceptStatus(peerId, status);
   }
 
-  /** The peer pinged us with its metadata seq. */
+  /**
+   * The peer told us its metadata seq (its ping, or its answer to ours). Metadata we lack or hold at an
+   * older seq is fetched, also when an earlier fetch failed: a peer's custody and subnets come from it.
+   */
   onPingReceived(peerId: string, seq: number): void {
     const peer = this.peers.get(peerId);
-    if (peer && seq > peer.announcedSeq) {
-      peer.announcedSeq = seq;
-      if (!peer.metadata || seq > peer.metadata.seqNumber) void this.fetchMetadata(peer);
-    }
+    if (!peer) return;
+    if (seq > peer.announcedSeq) peer.announcedSeq = seq;
+    if (!peer.metadata || peer.announcedSeq > peer.metadata.seqNumber) void this.fetchMetadata(peer);
   }
 
   /** The peer said goodbye: it will hang up; we do too. */
