@@ -3,6 +3,8 @@ import {toHex} from "@hearth/config";
 import type {SignedBeaconBlockAllForks} from "@hearth/state-transition";
 import {BlockError, BlockErrorCode, ChainEvent, ChainSegmentError, computeBlockRoot} from "../../../src/chain/index.js";
 import {DevHarness} from "./harness.js";
+import {createBeaconMetrics} from "../../../src/metrics/beaconMetrics.js";
+import {trackBlockImport} from "../../../src/metrics/blockImportMetrics.js";
 
 // chain.processChainSegment: range sync's batch import. A source chain is built slot by slot; fresh
 // chains on the same genesis import its blocks as segments.
@@ -89,6 +91,19 @@ describe("chain.processChainSegment", function () {
     assert.equal(e.imported, 7);
     assert.ok(e.cause instanceof BlockError && e.cause.code === BlockErrorCode.INVALID_STATE_ROOT, String(e.cause));
     assert.equal(h.chain.head.node.blockRoot, rootOf(blocks[6]));
+  });
+
+  it("counts a segment's blocks in the import metrics: imported ones, and the one that stopped it as refused", async () => {
+    const h = await fresh();
+    const metrics = createBeaconMetrics();
+    trackBlockImport(h.chain, metrics);
+    const bad = copy(blocks[5]);
+    bad.signature = source.sign(bad.message, source.keys[(bad.message.proposerIndex + 1) % 64]).signature;
+    await segmentError(h.chain.processChainSegment([...blocks.slice(0, 5), bad], {source: "sync"}));
+    const imported = (await metrics.blocksImportedTotal.get()).values.find((v) => v.labels.source === "sync")?.value;
+    const refused = (await metrics.blocksRejectedTotal.get()).values.find((v) => v.labels.code === BlockErrorCode.INVALID_SIGNATURE)?.value;
+    assert.equal(imported, 5);
+    assert.equal(refused, 1);
   });
 
   it("rejects a segment that does not build on a known block, importing nothing", async () => {
