@@ -1,7 +1,7 @@
 import {strict as assert} from "node:assert";
 import {sszTypesFor} from "@hearth/types";
 import type {Db, ForkedSignedBeaconBlock} from "../../src/index.js";
-import {ALL_FORKS, STORE_KINDS, blockRoot, cleanupTmpDirs, testBlock, testRoot} from "./helpers.js";
+import {ALL_FORKS, STORE_KINDS, blockRoot, testBlock, testRoot, openEachTest} from "./helpers.js";
 
 function assertSameBlock(actual: ForkedSignedBeaconBlock | null, expected: ForkedSignedBeaconBlock): void {
   assert.ok(actual !== null, "block missing");
@@ -12,15 +12,8 @@ function assertSameBlock(actual: ForkedSignedBeaconBlock | null, expected: Forke
 
 for (const kind of STORE_KINDS) {
   describe(`blocks (${kind.name})`, () => {
-    let db: Db;
-    beforeEach(async () => {
-      db = await kind.open();
-    });
-    afterEach(async () => {
-      // Undefined when open failed in beforeEach.
-      await db?.close();
-      cleanupTmpDirs();
-    });
+    let db!: Db;
+    openEachTest(kind, (opened) => (db = opened));
 
     describe("hotBlocks", () => {
       for (const fork of ALL_FORKS) {

@@ -1,18 +1,11 @@
 import {strict as assert} from "node:assert";
 import {DbErrorCode, type Db, type NodeConfigRecord} from "../../src/index.js";
-import {STORE_KINDS, cleanupTmpDirs, rejectionCode, testRoot} from "./helpers.js";
+import {STORE_KINDS, rejectionCode, testRoot, openEachTest} from "./helpers.js";
 
 for (const kind of STORE_KINDS) {
   describe(`chainInfo (${kind.name})`, () => {
-    let db: Db;
-    beforeEach(async () => {
-      db = await kind.open();
-    });
-    afterEach(async () => {
-      // Undefined when open failed in beforeEach.
-      await db?.close();
-      cleanupTmpDirs();
-    });
+    let db!: Db;
+    openEachTest(kind, (opened) => (db = opened));
 
     it("starts empty", async () => {
       assert.equal(await db.chainInfo.headRoot.get(), null);

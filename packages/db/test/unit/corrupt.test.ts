@@ -1,7 +1,7 @@
 import {strict as assert} from "node:assert";
 import {sszTypesFor} from "@hearth/types";
 import {Bucket, DbError, DbErrorCode, type Db} from "../../src/index.js";
-import {STORE_KINDS, blockRoot, cleanupTmpDirs, rejectionCode, testBlock, testRoot} from "./helpers.js";
+import {STORE_KINDS, blockRoot, rejectionCode, testBlock, testRoot, openEachTest} from "./helpers.js";
 
 /** Writes bytes under a bucket key as is, bypassing the repositories' encoders. */
 async function putRaw(db: Db, bucket: Bucket, key: Uint8Array, value: Uint8Array): Promise<void> {
@@ -25,15 +25,8 @@ const hex = (b: Uint8Array): string => "0x" + Buffer.from(b).toString("hex");
 
 for (const kind of STORE_KINDS) {
   describe(`corrupt values and bad keys (${kind.name})`, () => {
-    let db: Db;
-    beforeEach(async () => {
-      db = await kind.open();
-    });
-    afterEach(async () => {
-      // Undefined when open failed in beforeEach.
-      await db?.close();
-      cleanupTmpDirs();
-    });
+    let db!: Db;
+    openEachTest(kind, (opened) => (db = opened));
 
     it("reports a truncated block with its bucket and key", async () => {
       const block = testBlock("deneb", 3);

@@ -1,6 +1,6 @@
 import {strict as assert} from "node:assert";
 import {Bucket, CURRENT_SCHEMA_VERSION, Db, DbErrorCode, MemoryKvStore} from "../../src/index.js";
-import {STORE_KINDS, cleanupTmpDirs, rejectionCode, testBlock, testRoot, thrownCode} from "./helpers.js";
+import {STORE_KINDS, rejectionCode, testBlock, testRoot, thrownCode, openEachTest} from "./helpers.js";
 
 const SCHEMA_KEY = Uint8Array.of(0x01);
 
@@ -46,15 +46,8 @@ describe("schema version (memory)", () => {
 
 for (const kind of STORE_KINDS) {
   describe(`batches and close (${kind.name})`, () => {
-    let db: Db;
-    beforeEach(async () => {
-      db = await kind.open();
-    });
-    afterEach(async () => {
-      // Undefined when open failed in beforeEach.
-      await db?.close();
-      cleanupTmpDirs();
-    });
+    let db!: Db;
+    openEachTest(kind, (opened) => (db = opened));
 
     it("commits puts across repositories together", async () => {
       const batch = db.batch();

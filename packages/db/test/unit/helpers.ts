@@ -23,6 +23,21 @@ export const STORE_KINDS = [
   {name: "memory", open: (): Promise<Db> => Db.openInMemory()},
 ] as const;
 
+/** Opens a fresh store of `kind` before each test of the enclosing describe, and closes and removes it after. */
+export function openEachTest(kind: (typeof STORE_KINDS)[number], set: (db: Db) => void): void {
+  let db: Db | undefined;
+  beforeEach(async () => {
+    db = await kind.open();
+    set(db);
+  });
+  afterEach(async () => {
+    // Undefined when open failed in beforeEach.
+    await db?.close();
+    db = undefined;
+    cleanupTmpDirs();
+  });
+}
+
 export const ALL_FORKS: readonly ForkName[] = FORK_NAMES;
 
 /** A default block of `fork` made distinct by its slot and proposer. */

@@ -1,7 +1,7 @@
 import {strict as assert} from "node:assert";
 import {deneb, fulu} from "@hearth/types";
 import {DbErrorCode, type Db, type ForkedBlobSidecars, type ForkedDataColumnSidecar} from "../../src/index.js";
-import {STORE_KINDS, cleanupTmpDirs, rejectionCode, testRoot} from "./helpers.js";
+import {STORE_KINDS, rejectionCode, testRoot, openEachTest} from "./helpers.js";
 
 function blobSidecars(fork: ForkedBlobSidecars["fork"], count: number, slot = 77): ForkedBlobSidecars {
   const value = Array.from({length: count}, (_, i) => {
@@ -24,15 +24,8 @@ function columnSidecar(index: number, slot = 99): ForkedDataColumnSidecar {
 
 for (const kind of STORE_KINDS) {
   describe(`sidecars (${kind.name})`, () => {
-    let db: Db;
-    beforeEach(async () => {
-      db = await kind.open();
-    });
-    afterEach(async () => {
-      // Undefined when open failed in beforeEach.
-      await db?.close();
-      cleanupTmpDirs();
-    });
+    let db!: Db;
+    openEachTest(kind, (opened) => (db = opened));
 
     for (const fork of ["deneb", "electra", "fulu"] as const) {
       it(`round-trips ${fork} blob sidecars by block root`, async () => {

@@ -2,7 +2,7 @@ import {strict as assert} from "node:assert";
 import type {ForkName} from "@hearth/params";
 import {sszTypesFor} from "@hearth/types";
 import type {Db, ForkedBeaconState} from "../../src/index.js";
-import {ALL_FORKS, STORE_KINDS, cleanupTmpDirs, testRoot} from "./helpers.js";
+import {ALL_FORKS, STORE_KINDS, testRoot, openEachTest} from "./helpers.js";
 
 const defaultStates = new Map<ForkName, ForkedBeaconState["value"]>();
 
@@ -29,15 +29,8 @@ function assertSameState(actual: ForkedBeaconState | null, expected: ForkedBeaco
 for (const kind of STORE_KINDS) {
   describe(`states (${kind.name})`, function () {
     this.timeout(20_000);
-    let db: Db;
-    beforeEach(async () => {
-      db = await kind.open();
-    });
-    afterEach(async () => {
-      // Undefined when open failed in beforeEach.
-      await db?.close();
-      cleanupTmpDirs();
-    });
+    let db!: Db;
+    openEachTest(kind, (opened) => (db = opened));
 
     it("round-trips an anchor state of every fork by state root", async () => {
       const states = ALL_FORKS.map((fork, i) => testState(fork, 32 * i + 3));
