@@ -30,3 +30,4 @@ export * from "./openapi/index.js";
 export * from "./types/stateExtra.js";
 export * from "./types/debug.js";
 export * from "./types/blinded.js";
+export {startMetricsServer, type MetricsRegistry, type MetricsServer} from "./server/metricsServer.js";

@@ -3,7 +3,7 @@
 import type {Logger} from "@hearth/api";
 import type {ValidatorApi} from "../api.js";
 import {instrumentValidatorApi} from "./instrumentApi.js";
-import {startValidatorMetricsServer} from "./server.js";
+import {startMetricsServer} from "@hearth/api";
 import {createValidatorMetrics} from "./validatorMetrics.js";
 
 export const DEFAULT_VALIDATOR_METRICS_PORT = 5064;
@@ -14,7 +14,7 @@ export async function startValidatorMetrics<A extends ValidatorApi>(
 ): Promise<{api: A; close: () => Promise<void>}> {
   if (!opts.enabled) return {api, close: async () => {}};
   const metrics = createValidatorMetrics();
-  const server = await startValidatorMetricsServer(metrics.registry, {host: opts.host, port: opts.port});
+  const server = await startMetricsServer(metrics.registry, {host: opts.host, port: opts.port});
   opts.logger.info("Metrics listening", {url: `http://${opts.host}:${server.port}/metrics`});
   return {api: instrumentValidatorApi(api, metrics) as A, close: () => server.close()};
 }
